@@ -1,0 +1,79 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Layers, bottom up: C modules → TodoCore (domain, no I/O) → adapters (TodoSQLite) and infrastructure
+/// (TodoCrypto, TodoLogging, TodoHTTP, TodoConfig) → services (TodoBackend) → TodoApp (config, composition, CLI)
+/// → the `todo-chatbot` executable. Dependencies point down only.
+let package = Package(
+    name: "todo-chatbot",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "todo-chatbot", targets: ["todo-chatbot"])
+    ],
+    targets: [
+        // MARK: C libraries from Debian, one system-library target each.
+        .systemLibrary(
+            name: "CSQLite", path: "Sources/C/CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(
+            name: "CPostgres", path: "Sources/C/CPostgres", pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(
+            name: "CKafka", path: "Sources/C/CKafka", pkgConfig: "rdkafka",
+            providers: [.apt(["librdkafka-dev"])]),
+        .systemLibrary(
+            name: "COpenSSL", path: "Sources/C/COpenSSL", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(
+            name: "CMicroHTTPD", path: "Sources/C/CMicroHTTPD", pkgConfig: "libmicrohttpd",
+            providers: [.apt(["libmicrohttpd-dev"])]),
+        // wslay ships no .pc file: its module map names the library directly.
+        .systemLibrary(
+            name: "CWslay", path: "Sources/C/CWslay",
+            providers: [.apt(["libwslay-dev"])]),
+        .systemLibrary(
+            name: "CYAML", path: "Sources/C/CYAML", pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(
+            name: "CICal", path: "Sources/C/CICal", pkgConfig: "libical",
+            providers: [.apt(["libical-dev"])]),
+
+        // MARK: Domain core: pure Swift, no I/O.
+        .target(name: "TodoCore", dependencies: ["CICal"]),
+
+        // MARK: Infrastructure and adapters.
+        .target(name: "TodoLogging"),
+        .target(name: "TodoCrypto", dependencies: ["COpenSSL"]),
+        .target(name: "TodoSQLite", dependencies: ["TodoCore", "CSQLite"]),
+        .target(name: "TodoHTTP", dependencies: ["TodoCore", "TodoLogging", "CMicroHTTPD"]),
+        .target(name: "TodoConfig", dependencies: ["CYAML"]),
+
+        // MARK: Services.
+        .target(
+            name: "TodoBackend",
+            dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging"],
+            resources: [.copy("OpenAPI/openapi.json")]),
+
+        // MARK: Configuration, composition root and command line.
+        .target(
+            name: "TodoApp",
+            dependencies: [
+                "TodoCore", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend",
+                "TodoConfig", "CPostgres", "CKafka", "CWslay",
+            ]),
+        .executableTarget(name: "todo-chatbot", dependencies: ["TodoApp"]),
+
+        // MARK: Tests.
+        .target(
+            name: "TodoTestSupport", dependencies: ["TodoCore", "TodoSQLite"], path: "Tests/TodoTestSupport"),
+        .testTarget(name: "TodoCoreTests", dependencies: ["TodoCore", "TodoTestSupport"]),
+        .testTarget(name: "TodoCryptoTests", dependencies: ["TodoCrypto"]),
+        .testTarget(name: "TodoSQLiteTests", dependencies: ["TodoSQLite", "TodoCore", "TodoTestSupport"]),
+        .testTarget(name: "TodoHTTPTests", dependencies: ["TodoHTTP", "TodoLogging"]),
+        .testTarget(
+            name: "TodoBackendTests",
+            dependencies: ["TodoBackend", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoTestSupport"]),
+        .testTarget(name: "TodoConfigTests", dependencies: ["TodoConfig"]),
+        .testTarget(name: "TodoAppTests", dependencies: ["TodoApp"]),
+    ]
+)
