@@ -51,8 +51,7 @@ let package = Package(
         // MARK: Services.
         .target(
             name: "TodoBackend",
-            dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging"],
-            resources: [.copy("OpenAPI/openapi.json")]),
+            dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging"]),
 
         // MARK: Configuration, composition root and command line.
         .target(

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Reads and writes RFC 3339 timestamps (`2026-12-03T20:22:55.123Z`, `2026-12-03T21:22:55+01:00`).
+///
+/// Writing is hand-rolled date arithmetic because responses format hundreds of instants each;
+/// reading accepts exactly the RFC 3339 `date-time` production: an offset is required.
+public enum RFC3339 {
+    /// Formats `date` at millisecond precision, in UTC (`Z`) or at a fixed offset from it.
+    public static func format(_ date: Date, offsetSeconds: Int = 0) -> String {
+        let totalMillis = date.millisecondsSince1970 + Int64(offsetSeconds) * 1000
+        let days = Int(totalMillis >= 0 ? totalMillis / 86_400_000 : (totalMillis - 86_399_999) / 86_400_000)
+        let millisOfDay = Int(totalMillis - Int64(days) * 86_400_000)
+        let (year, month, day) = CivilCalendar.civil(fromDays: days)
+        let hour = millisOfDay / 3_600_000
+        let minute = millisOfDay / 60_000 % 60
+        let second = millisOfDay / 1000 % 60
+        let millis = millisOfDay % 1000
+
+        var text = Digits.pad(year, 4) + "-" + Digits.pad(month, 2) + "-" + Digits.pad(day, 2) + "T"
+        text += Digits.pad(hour, 2) + ":" + Digits.pad(minute, 2) + ":" + Digits.pad(second, 2)
+        if millis != 0 { text += "." + Digits.pad(millis, 3) }
+        if offsetSeconds == 0 { return text + "Z" }
+
+        let sign = offsetSeconds < 0 ? "-" : "+"
+        let magnitude = abs(offsetSeconds) / 60
+        return text + sign + Digits.pad(magnitude / 60, 2) + ":" + Digits.pad(magnitude % 60, 2)
+    }
+
+    /// Formats `date` with the offset that `timeZone` has at that instant.
+    public static func format(_ date: Date, in timeZone: TimeZone) -> String {
+        format(date, offsetSeconds: timeZone.secondsFromGMT(for: date))
+    }
+
+    /// Parses an RFC 3339 date-time; fractional seconds beyond milliseconds are truncated.
+    /// Returns nil for anything else, including a missing offset or an impossible date.
+    public static func parse(_ text: String) -> Date? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+            bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t") || bytes[10] == UInt8(ascii: " "),
+            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+            let year = Digits.parse(bytes[0..<4]), let month = Digits.parse(bytes[5..<7]),
+            let day = Digits.parse(bytes[8..<10]), CalendarDate(year: year, month: month, day: day) != nil,
+            let hour = Digits.parse(bytes[11..<13]), let minute = Digits.parse(bytes[14..<16]),
+            let second = Digits.parse(bytes[17..<19]), hour < 24, minute < 60, second < 61
+        else { return nil }
+
+        var index = 19
+        var millis = 0
+        if bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            let start = index
+            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+                index += 1
+            }
+            guard index > start else { return nil }
+            let fraction = bytes[start..<min(index, start + 3)]
+            millis = Digits.parse(fraction)! * [100, 10, 1][fraction.count - 1]
+        }
+
+        guard let offset = parseOffset(bytes[index...]) else { return nil }
+        let days = Int64(CivilCalendar.days(year: year, month: month, day: day))
+        let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + min(second, 59)) - Int64(offset)
+        return Date(millisecondsSince1970: seconds * 1000 + Int64(millis))
+    }
+
+    private static func parseOffset(_ bytes: ArraySlice<UInt8>) -> Int? {
+        if bytes.count == 1, bytes.first == UInt8(ascii: "Z") || bytes.first == UInt8(ascii: "z") { return 0 }
+        let start = bytes.startIndex
+        guard bytes.count == 6, bytes[start] == UInt8(ascii: "+") || bytes[start] == UInt8(ascii: "-"),
+            bytes[start + 3] == UInt8(ascii: ":"),
+            let hours = Digits.parse(bytes[(start + 1)..<(start + 3)]),
+            let minutes = Digits.parse(bytes[(start + 4)..<(start + 6)]), hours < 24, minutes < 60
+        else { return nil }
+        let magnitude = hours * 3600 + minutes * 60
+        return bytes[start] == UInt8(ascii: "-") ? -magnitude : magnitude
+    }
+}
