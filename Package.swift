@@ -1,9 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Layers, bottom up: C modules → TodoCore (domain, no I/O) → adapters (TodoSQLite) and infrastructure
-/// (TodoCrypto, TodoLogging, TodoHTTP, TodoConfig) → services (TodoBackend) → TodoApp (config, composition, CLI)
-/// → the `todo-chatbot` executable. Dependencies point down only.
+/// Layers, bottom up: C modules → TodoCore (domain, no I/O) → adapters (TodoSQLite) and
+/// infrastructure (TodoCrypto, TodoLogging, TodoHTTP, TodoConfig) → services (TodoBackend) →
+/// TodoApp (config, composition, CLI) → the `todo-chatbot` executable. Dependencies point down only.
 let package = Package(
     name: "todo-chatbot",
     platforms: [.macOS(.v15)],
@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "TodoCoreTests", dependencies: ["TodoCore", "TodoTestSupport"]),
         .testTarget(name: "TodoCryptoTests", dependencies: ["TodoCrypto"]),
         .testTarget(name: "TodoSQLiteTests", dependencies: ["TodoSQLite", "TodoCore", "TodoTestSupport"]),
-        .testTarget(name: "TodoHTTPTests", dependencies: ["TodoHTTP", "TodoLogging"]),
+        .testTarget(name: "TodoHTTPTests", dependencies: ["TodoHTTP", "TodoCore", "TodoLogging"]),
         .testTarget(
             name: "TodoBackendTests",
             dependencies: ["TodoBackend", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoTestSupport"]),

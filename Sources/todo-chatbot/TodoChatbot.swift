@@ -1,1 +1,10 @@
-@main struct Main { static func main() {} }
+import Foundation
+import TodoApp
+
+@main
+struct TodoChatbot {
+    static func main() {
+        let status = TodoChatbotCLI.main(CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
+        exit(status)
+    }
+}

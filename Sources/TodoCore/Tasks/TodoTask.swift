@@ -47,16 +47,17 @@ public struct TodoTask: Sendable, Equatable {
         self.version = version
     }
 
-    /// The text search matches against: title and description, case-folded.
+    /// The text search matches against: title and description, folded by ``TextSearch``.
     public var searchText: String {
         TextSearch.fold(description.map { title + "\n" + $0 } ?? title)
     }
 }
 
-/// Case-insensitive, Unicode-aware matching that every store implements the same way: both the
+/// Case- and accent-insensitive matching that every store implements the same way: both the
 /// stored text and the query are folded here, and the store does a plain substring match.
 public enum TextSearch {
     public static func fold(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping.folding(options: [.caseInsensitive], locale: nil)
+        text.precomposedStringWithCanonicalMapping.folding(
+            options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
 }

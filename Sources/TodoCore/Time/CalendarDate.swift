@@ -112,3 +112,11 @@ enum Digits {
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 }
+
+extension CalendarDate {
+    /// The date `days` days later (earlier when negative). Nil only outside years 1...9999.
+    public func adding(days: Int) -> CalendarDate? {
+        let civil = CivilCalendar.civil(fromDays: CivilCalendar.days(year: year, month: month, day: day) + days)
+        return CalendarDate(year: civil.year, month: civil.month, day: civil.day)
+    }
+}

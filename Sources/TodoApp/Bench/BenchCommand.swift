@@ -1,0 +1,80 @@
+import Foundation
+import TodoCore
+import TodoHTTP
+import TodoLogging
+
+/// `bench`: starts a private backend on a fresh SQLite file and drives it over loopback with wrk
+/// (N keep-alive connections for a bounded time per scenario), next to a bare libmicrohttpd
+/// handler measured in the same run.
+enum BenchCommand: Command {
+    static let name = "bench"
+    static let summary = "measure the API under load (req/s, p50/p99) with wrk"
+    static let help = """
+        Usage: todo-chatbot bench [--duration SECONDS] [--connections N] [--threads N]
+                                  [--scenario NAME]... [--json]
+
+        Starts the backend in this process on a temporary SQLite database (port 0, logging at
+        warning), seeds a user with tasks, and runs wrk (apt install wrk) against it, one scenario
+        after the other. Scenarios: bare (a bare libmicrohttpd handler, the baseline), health,
+        create, list (100 tasks per page), complete. Prints req/s, p50 and p99 latency per scenario,
+        and health as a share of bare.
+
+        Options:
+          --duration SECONDS   length of each scenario (default 10)
+          --connections N      concurrent keep-alive connections (default 64)
+          --threads N          wrk threads (default 2)
+          --scenario NAME      run only this scenario (repeatable)
+          --json               print the results as JSON
+        """
+
+    static func run(_ arguments: inout Arguments, global: GlobalOptions) throws {
+        var global = global
+        let json = arguments.flag("json")
+        let duration = try arguments.intOption("duration", default: 10, range: 1...3600)
+        let connections = try arguments.intOption("connections", default: 64, range: 1...10_000)
+        let threads = try arguments.intOption("threads", default: 2, range: 1...64)
+        let only = try arguments.options("scenario")
+        for name in only where !BenchScenario.names.contains(name) {
+            throw CLIError.usage("Unknown scenario '\(name)'; known: \(BenchScenario.names.joined(separator: ", "))")
+        }
+        try arguments.finish()
+        let wrk = try WrkRunner.locate()
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("todo-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        global.overrides["data_dir"] = directory.path
+        global.overrides["database.url"] = "sqlite://\(directory.path)/bench.db"
+        global.overrides["ports.backend"] = "0"
+        global.overrides["http.host"] = "127.0.0.1"
+        global.overrides["log.level"] = "warning"
+        let settings = try global.loadSettings()
+
+        let stack = try BenchStack(settings: settings)
+        defer { stack.stop() }
+        let scenarios = BenchScenario.all(
+            token: stack.writerToken, listToken: stack.listToken, completeIDs: stack.completeIDs
+        ).filter { only.isEmpty || only.contains($0.name) }
+
+        var results: [(BenchScenario, WrkResult)] = []
+        for scenario in scenarios {
+            if !json { FileHandle.standardError.write(Data("running \(scenario.name) for \(duration)s…\n".utf8)) }
+            let port = scenario.target == .bare ? stack.barePort : stack.backendPort
+            let result = try wrk.run(
+                scenario, url: "http://127.0.0.1:\(port)", duration: duration, connections: connections,
+                threads: threads, directory: directory)
+            results.append((scenario, result))
+        }
+        print(json ? BenchReport.json(results, duration: duration, connections: connections) : BenchReport.table(results))
+    }
+}
+
+extension Arguments {
+    /// An integer option within `range`, or `default` when absent.
+    mutating func intOption(_ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text = try option(name) else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw CLIError.usage("--\(name) must be a whole number in \(range.lowerBound)...\(range.upperBound)")
+        }
+        return number
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import TodoBackend
+import TodoCore
+import TodoHTTP
+import TodoLogging
+
+/// The system under test of `bench`: the backend on port 0 with seeded users, and the bare handler.
+final class BenchStack {
+    static let listTaskCount = 150
+    static let completeTaskCount = 1000
+
+    let composition: Composition
+    private let backend: HTTPService
+    private let bare: BareHTTPServer
+    let writerToken: String
+    let listToken: String
+    let completeIDs: [String]
+
+    init(settings: AppSettings) throws {
+        composition = try Composition(settings: settings, logger: Logger(service: "bench", level: settings.logLevel))
+        let accounts = composition.backend.accounts
+        let tasks = composition.backend.tasks
+
+        let writer = try accounts.signUp(Self.account("writer"))
+        var ids: [String] = []
+        for index in 0..<Self.completeTaskCount {
+            ids.append(try tasks.create(for: writer.user, Self.task("Complete me \(index)", dueInDays: nil)).id)
+        }
+        let reader = try accounts.signUp(Self.account("reader"))
+        for index in 0..<Self.listTaskCount {
+            _ = try tasks.create(for: reader.user, Self.task("Listed task \(index)", dueInDays: index % 30))
+        }
+        writerToken = writer.token.token
+        listToken = reader.token.token
+        completeIDs = ids
+
+        backend = composition.service(.backend)
+        try backend.start()
+        bare = BareHTTPServer(
+            configuration: HTTPServerConfiguration(
+                host: "127.0.0.1", port: 0, threads: settings.httpThreads, connectionLimit: settings.maxConnections),
+            logger: composition.logger)
+        try bare.start()
+    }
+
+    var backendPort: Int { backend.port }
+    var barePort: Int { bare.port }
+
+    func stop() {
+        backend.stop(gracePeriod: .seconds(2))
+        bare.shutdown(gracePeriod: .seconds(2))
+        composition.close()
+    }
+
+    private static func account(_ name: String) throws -> SignUpInput {
+        try SignUpInput.parse(
+            .object([
+                "email": .string("\(name)@bench.invalid"), "password": .string("bench-password-\(name)"),
+                "timezone": .string("UTC"),
+            ]))
+    }
+
+    private static func task(_ title: String, dueInDays: Int?) throws -> TaskChanges {
+        var body: [String: JSONValue] = [
+            "title": .string(title), "priority": .string("medium"), "tags": .array([.string("bench")]),
+            "description": .string("A task created by the benchmark to give the list realistic rows."),
+        ]
+        if let dueInDays {
+            body["due_at"] = .string(RFC3339.format(Date().addingTimeInterval(Double(dueInDays) * 86_400)))
+        }
+        return try TaskChanges.parse(.object(body), mode: .create)
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import TodoCore
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// `health [--service NAME]`: asks the running services' readiness endpoints and prints a table.
+enum HealthCommand: Command {
+    static let name = "health"
+    static let summary = "check the running services' health endpoints"
+    static let help = """
+        Usage: todo-chatbot health [--service NAME] [--host ADDRESS] [--timeout SECONDS] [--json]
+
+        Calls /health and /health/ready of each service on the configured host and ports and prints
+        one row per service. Exits 1 when any checked service is not ready.
+        """
+
+    struct Row {
+        var service: String
+        var url: String
+        var live: Bool
+        var status: Int?
+        var detail: String
+        var milliseconds: Int
+    }
+
+    static func run(_ arguments: inout Arguments, global: GlobalOptions) throws {
+        var global = global
+        let json = arguments.flag("json")
+        let only = try arguments.option("service")
+        let timeout = try arguments.option("timeout").map { Double($0) } ?? 3
+        try global.takeCommonOverrides(&arguments)
+        try arguments.finish()
+        guard let timeout, timeout > 0 else { throw CLIError.usage("--timeout takes a positive number of seconds") }
+
+        let settings = try global.loadSettings()
+        var names = ServiceName.allCases
+        if let only {
+            guard let service = ServiceName(rawValue: only) else { throw CLIError.usage("Unknown service '\(only)'") }
+            names = [service]
+        }
+        let host = settings.host == "0.0.0.0" || settings.host == "::" ? "127.0.0.1" : settings.host
+        let rows = names.map { name in
+            check(name.rawValue, base: "http://\(host):\(settings.ports[name] ?? 0)", timeout: timeout)
+        }
+
+        if json {
+            print(JSONOutput.array(rows.map { row in
+                .object([
+                    "service": .string(row.service), "url": .string(row.url), "live": .bool(row.live),
+                    "ready": .bool(row.status == 200), "status": row.status.map { .number(Double($0)) } ?? .null,
+                    "detail": .string(row.detail), "duration_ms": .number(Double(row.milliseconds)),
+                ])
+            }))
+        } else {
+            print(table(rows))
+        }
+        if rows.contains(where: { $0.status != 200 }) { throw CLIError(message: "not every service is ready", exitCode: 1) }
+    }
+
+    static func check(_ service: String, base: String, timeout: Double) -> Row {
+        let started = Date()
+        let live = fetch(base + "/health", timeout: timeout).status == 200
+        let ready = fetch(base + "/health/ready", timeout: timeout)
+        let elapsed = Int(Date().timeIntervalSince(started) * 1000)
+        var detail = ready.error ?? "ready"
+        if ready.status != nil, ready.status != 200 {
+            let failing = (try? JSONValue.parse(ready.body))?["failing"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            detail = failing.isEmpty ? "not ready" : "failing: " + failing.joined(separator: ", ")
+        }
+        return Row(service: service, url: base, live: live, status: ready.status, detail: detail, milliseconds: elapsed)
+    }
+
+    /// One GET; blocks the calling thread (the CLI's main thread) until it completes or times out.
+    static func fetch(_ url: String, timeout: Double) -> (status: Int?, body: [UInt8], error: String?) {
+        let box = FetchResult()
+        let semaphore = DispatchSemaphore(value: 0)
+        var request = URLRequest(url: URL(string: url)!)
+        request.timeoutInterval = timeout
+        let task = URLSession.shared.dataTask(with: request) { data, response, error in
+            box.set(
+                status: (response as? HTTPURLResponse)?.statusCode, body: data.map { [UInt8]($0) } ?? [],
+                error: error.map { _ in "unreachable" })
+            semaphore.signal()
+        }
+        task.resume()
+        if semaphore.wait(timeout: .now() + timeout + 1) == .timedOut {
+            task.cancel()
+            return (nil, [], "timed out")
+        }
+        return box.value
+    }
+
+    static func table(_ rows: [Row]) -> String {
+        var lines = ["SERVICE       STATUS  TIME    URL                          DETAIL"]
+        for row in rows {
+            let status = row.status.map(String.init) ?? "-"
+            lines.append(
+                row.service.padding(toLength: 14, withPad: " ", startingAt: 0)
+                    + status.padding(toLength: 8, withPad: " ", startingAt: 0)
+                    + "\(row.milliseconds)ms".padding(toLength: 8, withPad: " ", startingAt: 0)
+                    + row.url.padding(toLength: 29, withPad: " ", startingAt: 0) + row.detail)
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// The outcome of one request, handed from URLSession's delegate queue to the waiting thread.
+private final class FetchResult: @unchecked Sendable {
+    // @unchecked: written once before the semaphore is signalled, read only after waiting on it.
+    private(set) var value: (status: Int?, body: [UInt8], error: String?) = (nil, [], nil)
+
+    func set(status: Int?, body: [UInt8], error: String?) {
+        value = (status, body, error)
+    }
+}

@@ -1,0 +1,34 @@
+import CKafka
+import CPostgres
+import CSQLite
+import Foundation
+import TodoCore
+
+/// `version`: this build and the C libraries it runs on.
+enum VersionCommand: Command {
+    static let name = "version"
+    static let summary = "print the version and the linked C libraries"
+    static let help = """
+        Usage: todo-chatbot version [--json]
+        """
+    static let version = "0.1.0"
+
+    static func run(_ arguments: inout Arguments, global: GlobalOptions) throws {
+        let json = arguments.flag("json")
+        try arguments.finish()
+
+        let libraries: [(String, String)] = [
+            ("sqlite", String(cString: sqlite3_libversion())),
+            ("libpq", String(PQlibVersion())),
+            ("librdkafka", String(cString: rd_kafka_version_str())),
+        ]
+        if json {
+            var members: [String: JSONValue] = ["version": .string(version)]
+            members["libraries"] = .object(Dictionary(uniqueKeysWithValues: libraries.map { ($0.0, .string($0.1)) }))
+            print(JSONOutput.object(members))
+        } else {
+            print("todo-chatbot \(version)")
+            for (name, value) in libraries { print("  \(name) \(value)") }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import TodoConfig
+import TodoLogging
+
+extension AppSettings {
+    /// Reads the typed settings from a resolved configuration. Every value has already been checked
+    /// against its type, so a failure here means the registry and this bridge disagree.
+    public init(resolved config: ResolvedConfig) throws(ConfigError) {
+        profileName = config.profileName
+        dataDirectory = try config.string(.dataDirectory)
+        databaseURL = try config.string(.databaseURL)
+        busyTimeoutMilliseconds = try config.int(.databaseBusyTimeoutMS)
+        autoMigrate = try config.bool(.databaseAutoMigrate)
+
+        host = try config.string(.httpHost)
+        var ports: [ServiceName: Int] = [:]
+        for service in ServiceName.allCases {
+            ports[service] = try config.int(SettingKey("ports.\(service.rawValue)"))
+        }
+        self.ports = ports
+        httpThreads = try config.int(.httpThreads)
+        maxBodyBytes = try config.int(.httpMaxBodyBytes)
+        maxConnections = try config.int(.httpMaxConnections)
+        connectionTimeoutSeconds = try config.int(.httpConnectionTimeoutSeconds)
+        corsOrigins = try config.list(.httpCORSOrigins)
+
+        jwtSecret = try config.string(.jwtSecret)
+        jwtPreviousSecrets = try config.list(.jwtPreviousSecrets)
+        jwtIssuer = try config.string(.jwtIssuer)
+        tokenLifetimeSeconds = try config.int(.tokenTTLSeconds)
+        scryptLogN = try config.int(.scryptLogN)
+        loginMaxFailures = try config.int(.loginMaxFailures)
+        loginWindowSeconds = try config.int(.loginWindowSeconds)
+
+        let level = try config.string(.logLevel)
+        guard let logLevel = Logger.Level(name: level) else {
+            throw ConfigError(.invalidValue, "setting 'log.level': unknown level '\(level)'", key: "log.level")
+        }
+        self.logLevel = logLevel
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import TodoLogging
+
+/// The typed settings the composition root needs, read once from the resolved configuration
+/// (defaults < profile < environment < flags).
+public struct AppSettings: Sendable {
+    public var profileName: String
+    public var dataDirectory: String
+    public var databaseURL: String
+    public var busyTimeoutMilliseconds: Int
+    public var autoMigrate: Bool
+    public var host: String
+    public var ports: [ServiceName: Int]
+    public var httpThreads: Int
+    public var maxBodyBytes: Int
+    public var maxConnections: Int
+    public var connectionTimeoutSeconds: Int
+    public var corsOrigins: [String]
+    public var jwtSecret: String
+    public var jwtPreviousSecrets: [String]
+    public var jwtIssuer: String
+    public var tokenLifetimeSeconds: Int
+    public var scryptLogN: Int
+    public var loginMaxFailures: Int
+    public var loginWindowSeconds: Int
+    public var logLevel: Logger.Level
+}
+
+/// The services of the product, by the name `serve <name>` takes.
+public enum ServiceName: String, Sendable, CaseIterable {
+    case backend
+
+    /// What `serve` with no name starts: the whole local stack.
+    public static let localStack: [ServiceName] = ServiceName.allCases
+}

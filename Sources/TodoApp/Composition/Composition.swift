@@ -1,0 +1,95 @@
+import Foundation
+import TodoBackend
+import TodoCore
+import TodoCrypto
+import TodoHTTP
+import TodoLogging
+import TodoSQLite
+
+/// The composition root: the one place that picks adapters from the settings and wires services.
+/// Nothing below it knows which storage backend it was given.
+public final class Composition: Sendable {
+    public let settings: AppSettings
+    public let logger: Logger
+    public let store: any Store
+    public let clock: any TimeSource
+    public let ids: any IDGenerator
+    public let backend: BackendAPI
+
+    /// Opens storage (creating the data directory and, when `autoMigrate` is set, applying
+    /// pending migrations) and builds every service's dependencies.
+    public init(settings: AppSettings, logger: Logger, clock: any TimeSource = SystemTimeSource()) throws {
+        self.settings = settings
+        self.logger = logger
+        self.clock = clock
+        ids = UUIDv7Generator(clock: clock)
+
+        let location = try DatabaseLocation.parse(settings.databaseURL)
+        switch location {
+        case .sqlite(let path):
+            let sqlite = try SQLiteStore(path: path, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds)
+            if settings.autoMigrate {
+                let applied = try SQLiteMigrator(store: sqlite).upgrade(to: nil)
+                for revision in applied { logger.info("Applied migration", [LogKey.migration: revision]) }
+            }
+            store = sqlite
+        }
+
+        let tokens = try Self.tokenService(settings: settings, logger: logger)
+        backend = BackendAPI(
+            store: store, clock: clock, ids: ids, hasher: PasswordHasher(logN: settings.scryptLogN), tokens: tokens,
+            limiter: LoginRateLimiter(
+                maxFailures: settings.loginMaxFailures, window: TimeInterval(settings.loginWindowSeconds)))
+    }
+
+    /// The migrator for the configured database, for `migrate`.
+    public static func migrator(settings: AppSettings) throws -> any SchemaMigrator {
+        switch try DatabaseLocation.parse(settings.databaseURL) {
+        case .sqlite(let path):
+            return SQLiteMigrator(store: try SQLiteStore(path: path, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds))
+        }
+    }
+
+    /// The HTTP listener of one service.
+    func service(_ name: ServiceName) -> HTTPService {
+        var router = Router()
+        switch name {
+        case .backend: backend.register(on: &router)
+        }
+        let pipeline = HTTPPipeline.standard(
+            router: router, cors: CORSPolicy(allowedOrigins: settings.corsOrigins), maxBodyBytes: settings.maxBodyBytes)
+        let configuration = HTTPServerConfiguration(
+            host: settings.host, port: settings.ports[name] ?? 0, threads: settings.httpThreads,
+            maxBodyBytes: settings.maxBodyBytes, connectionLimit: settings.maxConnections,
+            connectionTimeoutSeconds: settings.connectionTimeoutSeconds, serviceName: "todo-chatbot")
+        let serviceLogger = logger.with(LogKey.service, name.rawValue)
+        let server = HTTPServer(configuration: configuration, handler: pipeline.handler, logger: serviceLogger)
+        return HTTPService(name: name.rawValue, server: server, logger: serviceLogger)
+    }
+
+    public func close() {
+        store.close()
+    }
+
+    // MARK: Tokens
+
+    /// Signing key from `auth.jwt_secret`, or — for a local stack with none configured — a random
+    /// secret kept in the data directory (mode 0600), so tokens survive restarts without setup.
+    static func tokenService(settings: AppSettings, logger: Logger) throws -> TokenService {
+        var secret = settings.jwtSecret
+        if secret.isEmpty {
+            secret = try LocalSecret.loadOrCreate(
+                at: URL(fileURLWithPath: settings.dataDirectory).appendingPathComponent("jwt-secret").path)
+            logger.debug("Using the generated local JWT secret")
+        }
+        guard secret.utf8.count >= 32 else {
+            throw AppError(
+                .badRequest, code: "weak_jwt_secret", message: "auth.jwt_secret (JWT_SECRET) needs at least 32 bytes")
+        }
+        let current = JWTKey.derived(from: secret)
+        let previous = settings.jwtPreviousSecrets.filter { !$0.isEmpty }.map(JWTKey.derived(from:))
+        return try TokenService(
+            signingKey: current, verificationKeys: previous, issuer: settings.jwtIssuer,
+            lifetime: settings.tokenLifetimeSeconds)
+    }
+}

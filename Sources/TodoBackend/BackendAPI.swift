@@ -1,0 +1,31 @@
+import Foundation
+import TodoCore
+import TodoCrypto
+import TodoHTTP
+
+/// The backend service's HTTP API on :8000: accounts, tasks, health and the OpenAPI document.
+public struct BackendAPI: Sendable {
+    public let accounts: AccountService
+    public let tasks: TaskService
+    public let authenticator: Authenticator
+    public let readinessChecks: [ReadinessCheck]
+
+    public init(
+        store: any Store, clock: any TimeSource, ids: any IDGenerator, hasher: PasswordHasher, tokens: TokenService,
+        limiter: LoginRateLimiter
+    ) {
+        accounts = AccountService(
+            store: store, clock: clock, ids: ids, hasher: hasher, tokens: tokens, limiter: limiter)
+        tasks = TaskService(store: store, clock: clock, ids: ids)
+        authenticator = Authenticator(tokens: tokens, accounts: accounts, clock: clock)
+        readinessChecks = [ReadinessCheck(name: "database") { try store.ping() }]
+    }
+
+    /// Adds every backend route to `router`.
+    public func register(on router: inout Router) {
+        HealthRoutes(service: "backend", checks: readinessChecks).register(on: &router)
+        AccountRoutes(accounts: accounts, auth: authenticator).register(on: &router)
+        TaskRoutes(tasks: tasks, auth: authenticator).register(on: &router)
+        OpenAPIRoutes().register(on: &router)
+    }
+}

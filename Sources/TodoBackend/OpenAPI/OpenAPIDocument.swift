@@ -1,0 +1,2373 @@
+/// The OpenAPI 3.1 document of the backend API, served at `GET /api/openapi.json`.
+///
+/// Kept as a literal because this package ships no SwiftPM resources. Edit the JSON by hand when a
+/// route, parameter or response shape changes; `Tests/e2e/test_openapi.py` checks that it stays a
+/// valid document and that it lists exactly the routes the server answers.
+enum OpenAPIDocument {
+    /// The document as UTF-8 JSON.
+    static let json = #"""
+        {
+          "openapi": "3.1.0",
+          "info": {
+            "title": "Todo Chatbot backend API",
+            "version": "1.0.0",
+            "description": "The backend of Todo Chatbot: accounts, tasks and health.\n\nConventions:\n- JSON in and out (`application/json; charset=utf-8`). A POST, PUT or PATCH with a non-empty body of another media type is 415 `unsupported_media_type`; a body over `http.max_body_bytes` (1 MiB by default) is 413 `payload_too_large`. Both are checked before authentication.\n- Every error is `{\"error\": {\"code\", \"message\", \"details\"?}}`; `code` is stable.\n- An unknown path is 404 `route_not_found`; a known path with another method is 405 `method_not_allowed` with an `Allow` header. HEAD is served wherever GET is; a plain OPTIONS answers 204 with `Allow`, and CORS preflights are answered for the configured origins.\n- Every response carries `X-Request-ID` and `X-Correlation-ID` (the client's value when it is 1-128 characters of `[A-Za-z0-9._:-]`).\n- Tasks carry a version, sent as `ETag`; send it back in `If-Match` to refuse lost updates (412).\n"
+          },
+          "servers": [
+            {
+              "url": "http://127.0.0.1:8000",
+              "description": "Local stack"
+            }
+          ],
+          "tags": [
+            {
+              "name": "accounts",
+              "description": "Sign-up, log-in and the profile."
+            },
+            {
+              "name": "tasks",
+              "description": "The signed-in user's tasks and tags."
+            },
+            {
+              "name": "health",
+              "description": "Liveness and readiness probes."
+            },
+            {
+              "name": "meta",
+              "description": "This document."
+            }
+          ],
+          "security": [
+            {
+              "bearerAuth": []
+            }
+          ],
+          "paths": {
+            "/api/health": {
+              "get": {
+                "operationId": "getLiveness",
+                "summary": "Liveness (no I/O)",
+                "tags": [
+                  "health"
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/XCorrelationID"
+                  }
+                ],
+                "security": [],
+                "responses": {
+                  "200": {
+                    "description": "Alive.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Liveness"
+                        }
+                      }
+                    }
+                  },
+                  "default": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/api/health/ready": {
+              "get": {
+                "operationId": "getReadiness",
+                "summary": "Readiness: every dependency is reachable",
+                "tags": [
+                  "health"
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/XCorrelationID"
+                  }
+                ],
+                "security": [],
+                "responses": {
+                  "200": {
+                    "description": "Ready.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Readiness"
+                        }
+                      }
+                    }
+                  },
+                  "503": {
+                    "description": "A dependency is down; `failing` names it.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Readiness"
+                        }
+                      }
+                    }
+                  },
+                  "default": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/health": {
+              "get": {
+                "operationId": "getLivenessAlias",
+                "summary": "Liveness (alias for probes)",
+                "tags": [
+                  "health"
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/XCorrelationID"
+                  }
+                ],
+                "security": [],
+                "responses": {
+                  "200": {
+                    "description": "Alive.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Liveness"
+                        }
+                      }
+                    }
+                  },
+                  "default": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/health/ready": {
+              "get": {
+                "operationId": "getReadinessAlias",
+                "summary": "Readiness (alias for probes)",
+                "tags": [
+                  "health"
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/XCorrelationID"
+                  }
+                ],
+                "security": [],
+                "responses": {
+                  "200": {
+                    "description": "Ready.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Readiness"
+                        }
+                      }
+                    }
+                  },
+                  "503": {
+                    "description": "A dependency is down; `failing` names it.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Readiness"
+                        }
+                      }
+                    }
+                  },
+                  "default": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/api/openapi.json": {
+              "get": {
+                "operationId": "getOpenAPIDocument",
+                "summary": "This document",
+                "tags": [
+                  "meta"
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/XCorrelationID"
+                  }
+                ],
+                "security": [],
+                "responses": {
+                  "200": {
+                    "description": "The OpenAPI 3.1 document.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      },
+                      "Cache-Control": {
+                        "$ref": "#/components/headers/CacheControl"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "object"
+                        }
+                      }
+                    }
+                  },
+                  "default": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/api/auth/signup": {
+              "post": {
+                "operationId": "signUp",
+                "summary": "Create an account and sign in",
+                "tags": [
+                  "accounts"
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/XCorrelationID"
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/SignUpRequest"
+                      }
+                    }
+                  }
+                },
+                "security": [],
+                "responses": {
+                  "201": {
+                    "description": "Account created.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      },
+                      "Cache-Control": {
+                        "$ref": "#/components/headers/CacheControl"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Session"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "409": {
+                    "description": "The email address is already registered. Codes: `email_taken`.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/UnsupportedMediaType"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/ValidationFailed"
+                  },
+                  "default": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/api/auth/login": {
+              "post": {
+                "operationId": "logIn",
+                "summary": "Exchange email and password for a token",
+                "tags": [
+                  "accounts"
+                ],
+                "description": "Failed log-ins are counted per account and per client address; over the limit the endpoint answers 429 until the window has passed.",
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/XCorrelationID"
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/LoginRequest"
+                      }
+                    }
+                  }
+                },
+                "security": [],
+                "responses": {
+                  "200": {
+                    "description": "Signed in.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      },
+                      "Cache-Control": {
+                        "$ref": "#/components/headers/CacheControl"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Session"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "description": "Wrong email or password. Codes: `invalid_credentials`.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      },
+                      "WWW-Authenticate": {
+                        "$ref": "#/components/headers/WWWAuthenticate"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/UnsupportedMediaType"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/ValidationFailed"
+                  },
+                  "429": {
+                    "description": "Too many failed log-ins for this account (or from this address) in the window. Codes: `too_many_attempts`.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      },
+                      "Retry-After": {
+                        "$ref": "#/components/headers/RetryAfter"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "allOf": [
+                            {
+                              "$ref": "#/components/schemas/ErrorEnvelope"
+                            },
+                            {
+                              "type": "object",
+                              "properties": {
+                                "error": {
+                                  "type": "object",
+                                  "required": [
+                                    "details"
+                                  ],
+                                  "properties": {
+                                    "details": {
+                                      "type": "object",
+                                      "required": [
+                                        "retry_after"
+                                      ],
+                                      "properties": {
+                                        "retry_after": {
+                                          "type": "integer",
+                                          "minimum": 1
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          ]
+                        }
+                      }
+                    }
+                  },
+                  "default": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/api/me": {
+              "get": {
+                "operationId": "getMe",
+                "summary": "The signed-in account",
+                "tags": [
+                  "accounts"
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/XCorrelationID"
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The account.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/User"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "default": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              },
+              "patch": {
+                "operationId": "updateMe",
+                "summary": "Change profile settings",
+                "tags": [
+                  "accounts"
+                ],
+                "description": "A new timezone also moves the deadlines of the user's all-day tasks.",
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/XCorrelationID"
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/ProfileUpdate"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The updated account.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/User"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/UnsupportedMediaType"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/ValidationFailed"
+                  },
+                  "default": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/api/tasks": {
+              "get": {
+                "operationId": "listTasks",
+                "summary": "List, filter and page through the user's tasks",
+                "tags": [
+                  "tasks"
+                ],
+                "description": "Unknown query parameters and invalid values are a 422 listing each parameter.",
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/XCorrelationID"
+                  },
+                  {
+                    "name": "status",
+                    "in": "query",
+                    "required": false,
+                    "description": "Completion state (case-insensitive).",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "all",
+                        "pending",
+                        "completed"
+                      ],
+                      "default": "all"
+                    }
+                  },
+                  {
+                    "name": "priority",
+                    "in": "query",
+                    "required": false,
+                    "description": "Tasks with any of these priorities; repeat the parameter or separate with commas.",
+                    "schema": {
+                      "type": "array",
+                      "items": {
+                        "type": "string",
+                        "enum": [
+                          "none",
+                          "low",
+                          "medium",
+                          "high",
+                          "urgent"
+                        ]
+                      }
+                    },
+                    "style": "form",
+                    "explode": true
+                  },
+                  {
+                    "name": "tag",
+                    "in": "query",
+                    "required": false,
+                    "description": "Tasks carrying every one of these tags (case-insensitive); repeatable.",
+                    "schema": {
+                      "type": "array",
+                      "items": {
+                        "type": "string",
+                        "maxLength": 50
+                      }
+                    },
+                    "style": "form",
+                    "explode": true
+                  },
+                  {
+                    "name": "due_before",
+                    "in": "query",
+                    "required": false,
+                    "description": "Deadline strictly before this instant (an all-day task's deadline is the end of its day).",
+                    "schema": {
+                      "type": "string",
+                      "format": "date-time"
+                    }
+                  },
+                  {
+                    "name": "due_after",
+                    "in": "query",
+                    "required": false,
+                    "description": "Deadline at or after this instant.",
+                    "schema": {
+                      "type": "string",
+                      "format": "date-time"
+                    }
+                  },
+                  {
+                    "name": "overdue",
+                    "in": "query",
+                    "required": false,
+                    "description": "true: pending tasks whose deadline has passed; false: all others. Also accepts 1 and 0.",
+                    "schema": {
+                      "type": "boolean"
+                    }
+                  },
+                  {
+                    "name": "q",
+                    "in": "query",
+                    "required": false,
+                    "description": "Case-insensitive substring of title or description.",
+                    "schema": {
+                      "type": "string",
+                      "maxLength": 200
+                    }
+                  },
+                  {
+                    "name": "sort",
+                    "in": "query",
+                    "required": false,
+                    "description": "Sort key; tasks without a deadline sort last in ascending `due` order.",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "due",
+                        "priority",
+                        "created",
+                        "updated",
+                        "title"
+                      ],
+                      "default": "due"
+                    }
+                  },
+                  {
+                    "name": "order",
+                    "in": "query",
+                    "required": false,
+                    "description": "Sort direction.",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "asc",
+                        "desc"
+                      ],
+                      "default": "asc"
+                    }
+                  },
+                  {
+                    "name": "limit",
+                    "in": "query",
+                    "required": false,
+                    "description": "Page size.",
+                    "schema": {
+                      "type": "integer",
+                      "minimum": 1,
+                      "maximum": 200,
+                      "default": 50
+                    }
+                  },
+                  {
+                    "name": "cursor",
+                    "in": "query",
+                    "required": false,
+                    "description": "`next_cursor` of the previous page; only valid with the same `sort` and `order`.",
+                    "schema": {
+                      "type": "string",
+                      "maxLength": 1024
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "One page of tasks.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/TaskPage"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/ValidationFailed"
+                  },
+                  "default": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              },
+              "post": {
+                "operationId": "createTask",
+                "summary": "Create a task",
+                "tags": [
+                  "tasks"
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/XCorrelationID"
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/TaskCreate"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "Created.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      },
+                      "ETag": {
+                        "$ref": "#/components/headers/ETag"
+                      },
+                      "Location": {
+                        "$ref": "#/components/headers/Location"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Task"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/UnsupportedMediaType"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/ValidationFailed"
+                  },
+                  "default": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/api/tasks/{id}": {
+              "parameters": [
+                {
+                  "$ref": "#/components/parameters/TaskID"
+                }
+              ],
+              "get": {
+                "operationId": "getTask",
+                "summary": "One task",
+                "tags": [
+                  "tasks"
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/XCorrelationID"
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The task.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      },
+                      "ETag": {
+                        "$ref": "#/components/headers/ETag"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Task"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/TaskNotFound"
+                  },
+                  "default": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              },
+              "patch": {
+                "operationId": "updateTask",
+                "summary": "Change some fields of a task",
+                "tags": [
+                  "tasks"
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/XCorrelationID"
+                  },
+                  {
+                    "$ref": "#/components/parameters/IfMatch"
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/TaskUpdate"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The task after the change (unchanged, same version, when nothing differs).",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      },
+                      "ETag": {
+                        "$ref": "#/components/headers/ETag"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Task"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/TaskNotFound"
+                  },
+                  "412": {
+                    "$ref": "#/components/responses/PreconditionFailed"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/UnsupportedMediaType"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/ValidationFailed"
+                  },
+                  "default": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              },
+              "delete": {
+                "operationId": "deleteTask",
+                "summary": "Delete a task",
+                "tags": [
+                  "tasks"
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/XCorrelationID"
+                  },
+                  {
+                    "$ref": "#/components/parameters/IfMatch"
+                  }
+                ],
+                "responses": {
+                  "204": {
+                    "description": "Deleted.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/TaskNotFound"
+                  },
+                  "412": {
+                    "$ref": "#/components/responses/PreconditionFailed"
+                  },
+                  "default": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/api/tasks/{id}/complete": {
+              "parameters": [
+                {
+                  "$ref": "#/components/parameters/TaskID"
+                }
+              ],
+              "post": {
+                "operationId": "completeTask",
+                "summary": "Mark a task done",
+                "tags": [
+                  "tasks"
+                ],
+                "description": "Takes no body.",
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/XCorrelationID"
+                  },
+                  {
+                    "$ref": "#/components/parameters/IfMatch"
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The task; unchanged (same version) when it already was in that state.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      },
+                      "ETag": {
+                        "$ref": "#/components/headers/ETag"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Task"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/TaskNotFound"
+                  },
+                  "412": {
+                    "$ref": "#/components/responses/PreconditionFailed"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/UnsupportedMediaType"
+                  },
+                  "default": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/api/tasks/{id}/reopen": {
+              "parameters": [
+                {
+                  "$ref": "#/components/parameters/TaskID"
+                }
+              ],
+              "post": {
+                "operationId": "reopenTask",
+                "summary": "Mark a task not done",
+                "tags": [
+                  "tasks"
+                ],
+                "description": "Takes no body.",
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/XCorrelationID"
+                  },
+                  {
+                    "$ref": "#/components/parameters/IfMatch"
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The task; unchanged (same version) when it already was in that state.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      },
+                      "ETag": {
+                        "$ref": "#/components/headers/ETag"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Task"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/TaskNotFound"
+                  },
+                  "412": {
+                    "$ref": "#/components/responses/PreconditionFailed"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/UnsupportedMediaType"
+                  },
+                  "default": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/api/tags": {
+              "get": {
+                "operationId": "listTags",
+                "summary": "The user's tags with usage counts",
+                "tags": [
+                  "tasks"
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/XCorrelationID"
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "Every tag in use.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/TagList"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "default": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            }
+          },
+          "components": {
+            "securitySchemes": {
+              "bearerAuth": {
+                "type": "http",
+                "scheme": "bearer",
+                "bearerFormat": "JWT",
+                "description": "The `access_token` from sign-up or log-in."
+              }
+            },
+            "parameters": {
+              "TaskID": {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "description": "A task id (UUIDv7, lowercase). Anything else answers 404.",
+                "schema": {
+                  "type": "string",
+                  "format": "uuid",
+                  "pattern": "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+                }
+              },
+              "IfMatch": {
+                "name": "If-Match",
+                "in": "header",
+                "required": false,
+                "description": "The version the change is based on: `\"3\"`, `W/\"3\"` or `3`; `*` or absent skips the check.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "XCorrelationID": {
+                "name": "X-Correlation-ID",
+                "in": "header",
+                "required": false,
+                "description": "Echoed back and logged; 1-128 characters of `[A-Za-z0-9._:-]`, else replaced by the request id.",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "headers": {
+              "XRequestID": {
+                "description": "The id the server gave this request.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "XCorrelationID": {
+                "description": "The client's X-Correlation-ID when valid, otherwise the request id.",
+                "schema": {
+                  "type": "string",
+                  "pattern": "^[A-Za-z0-9._:-]{1,128}$"
+                }
+              },
+              "ETag": {
+                "description": "The task version as a strong entity tag, e.g. `\"3\"`.",
+                "schema": {
+                  "type": "string",
+                  "pattern": "^\"[1-9][0-9]*\"$"
+                }
+              },
+              "Location": {
+                "description": "The new task's URL.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "RetryAfter": {
+                "description": "Seconds to wait before trying again.",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              },
+              "WWWAuthenticate": {
+                "description": "Always `Bearer`.",
+                "schema": {
+                  "type": "string",
+                  "const": "Bearer"
+                }
+              },
+              "Allow": {
+                "description": "The methods the path supports.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "CacheControl": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "schemas": {
+              "ErrorEnvelope": {
+                "type": "object",
+                "description": "Every error response. `code` is stable and machine-readable; `message` is safe to show.",
+                "required": [
+                  "error"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "error": {
+                    "type": "object",
+                    "required": [
+                      "code",
+                      "message"
+                    ],
+                    "additionalProperties": false,
+                    "properties": {
+                      "code": {
+                        "type": "string",
+                        "examples": [
+                          "validation_failed"
+                        ]
+                      },
+                      "message": {
+                        "type": "string"
+                      },
+                      "details": {
+                        "description": "Structured context; present only for some codes (`validation_failed`, `version_mismatch`, `payload_too_large`, `too_many_attempts`)."
+                      }
+                    }
+                  }
+                }
+              },
+              "FieldError": {
+                "type": "object",
+                "required": [
+                  "field",
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "field": {
+                    "type": "string",
+                    "description": "The field or query parameter, with dots and indexes (`tags[2]`, `reminders[0].at`)."
+                  },
+                  "code": {
+                    "type": "string",
+                    "examples": [
+                      "required",
+                      "invalid_type",
+                      "invalid_value",
+                      "too_long",
+                      "unknown_field"
+                    ]
+                  },
+                  "message": {
+                    "type": "string"
+                  }
+                }
+              },
+              "ValidationDetails": {
+                "type": "object",
+                "required": [
+                  "fields"
+                ],
+                "properties": {
+                  "fields": {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": {
+                      "$ref": "#/components/schemas/FieldError"
+                    }
+                  }
+                }
+              },
+              "User": {
+                "type": "object",
+                "description": "The signed-in account.",
+                "required": [
+                  "id",
+                  "email",
+                  "name",
+                  "timezone",
+                  "quiet_hours_start",
+                  "quiet_hours_end",
+                  "notification_channels",
+                  "created_at",
+                  "updated_at"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "format": "uuid",
+                    "pattern": "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+                  },
+                  "email": {
+                    "type": "string",
+                    "format": "email",
+                    "description": "Lowercased and trimmed."
+                  },
+                  "name": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "maxLength": 200
+                  },
+                  "timezone": {
+                    "type": "string",
+                    "description": "IANA timezone identifier.",
+                    "examples": [
+                      "Europe/Berlin"
+                    ]
+                  },
+                  "quiet_hours_start": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+                  },
+                  "quiet_hours_end": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+                  },
+                  "notification_channels": {
+                    "type": "array",
+                    "uniqueItems": true,
+                    "items": {
+                      "type": "string",
+                      "enum": [
+                        "in_app",
+                        "browser"
+                      ]
+                    }
+                  },
+                  "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "updated_at": {
+                    "type": "string",
+                    "format": "date-time"
+                  }
+                }
+              },
+              "Session": {
+                "type": "object",
+                "description": "An access token and the account it is for.",
+                "required": [
+                  "access_token",
+                  "token_type",
+                  "expires_in",
+                  "expires_at",
+                  "user"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "access_token": {
+                    "type": "string",
+                    "description": "A JWT (HS256); send it as `Authorization: Bearer <token>`."
+                  },
+                  "token_type": {
+                    "type": "string",
+                    "const": "bearer"
+                  },
+                  "expires_in": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "Seconds until the token expires."
+                  },
+                  "expires_at": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "user": {
+                    "$ref": "#/components/schemas/User"
+                  }
+                }
+              },
+              "Reminder": {
+                "description": "At a fixed instant, or a number of minutes before the task is due.",
+                "oneOf": [
+                  {
+                    "type": "object",
+                    "title": "ReminderAt",
+                    "required": [
+                      "at"
+                    ],
+                    "additionalProperties": false,
+                    "properties": {
+                      "at": {
+                        "type": "string",
+                        "format": "date-time"
+                      }
+                    }
+                  },
+                  {
+                    "type": "object",
+                    "title": "ReminderBefore",
+                    "required": [
+                      "minutes_before"
+                    ],
+                    "additionalProperties": false,
+                    "properties": {
+                      "minutes_before": {
+                        "type": "integer",
+                        "minimum": 0,
+                        "maximum": 527040
+                      }
+                    }
+                  }
+                ]
+              },
+              "Task": {
+                "type": "object",
+                "description": "A task. Instants are RFC 3339 in UTC; `due_at_local` repeats `due_at` at the owner's offset. An all-day task has `due_date` and null `due_at`. `version` starts at 1, grows by one per change and is also sent as the `ETag`.",
+                "required": [
+                  "id",
+                  "title",
+                  "description",
+                  "completed",
+                  "completed_at",
+                  "priority",
+                  "tags",
+                  "due_at",
+                  "due_at_local",
+                  "due_date",
+                  "timezone",
+                  "recurrence",
+                  "reminders",
+                  "created_at",
+                  "updated_at",
+                  "version"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "format": "uuid",
+                    "pattern": "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+                  },
+                  "title": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 500
+                  },
+                  "description": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "maxLength": 10000
+                  },
+                  "completed": {
+                    "type": "boolean"
+                  },
+                  "completed_at": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "date-time"
+                  },
+                  "priority": {
+                    "type": "string",
+                    "enum": [
+                      "none",
+                      "low",
+                      "medium",
+                      "high",
+                      "urgent"
+                    ]
+                  },
+                  "tags": {
+                    "type": "array",
+                    "maxItems": 20,
+                    "items": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 50
+                    }
+                  },
+                  "due_at": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "date-time"
+                  },
+                  "due_at_local": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "date-time"
+                  },
+                  "due_date": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "date"
+                  },
+                  "timezone": {
+                    "type": "string",
+                    "description": "The owner's timezone, used for `due_at_local` and all-day tasks."
+                  },
+                  "recurrence": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "RFC 5545 RRULE value in canonical form.",
+                    "examples": [
+                      "FREQ=WEEKLY;BYDAY=TU"
+                    ]
+                  },
+                  "reminders": {
+                    "type": "array",
+                    "maxItems": 10,
+                    "items": {
+                      "$ref": "#/components/schemas/Reminder"
+                    }
+                  },
+                  "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "updated_at": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "version": {
+                    "type": "integer",
+                    "minimum": 1
+                  }
+                }
+              },
+              "TaskPage": {
+                "type": "object",
+                "required": [
+                  "tasks",
+                  "next_cursor"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "tasks": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/Task"
+                    }
+                  },
+                  "next_cursor": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Pass as `cursor` (with the same `sort` and `order`) for the next page; null on the last page."
+                  }
+                }
+              },
+              "TagUsage": {
+                "type": "object",
+                "required": [
+                  "name",
+                  "task_count",
+                  "pending_count"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "name": {
+                    "type": "string"
+                  },
+                  "task_count": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "pending_count": {
+                    "type": "integer",
+                    "minimum": 0
+                  }
+                }
+              },
+              "TagList": {
+                "type": "object",
+                "required": [
+                  "tags"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "tags": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/TagUsage"
+                    }
+                  }
+                }
+              },
+              "Liveness": {
+                "type": "object",
+                "required": [
+                  "status",
+                  "service"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "status": {
+                    "type": "string",
+                    "const": "ok"
+                  },
+                  "service": {
+                    "type": "string",
+                    "examples": [
+                      "backend"
+                    ]
+                  }
+                }
+              },
+              "Readiness": {
+                "type": "object",
+                "required": [
+                  "status",
+                  "service",
+                  "checks"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "status": {
+                    "type": "string",
+                    "enum": [
+                      "ready",
+                      "unavailable"
+                    ]
+                  },
+                  "service": {
+                    "type": "string"
+                  },
+                  "checks": {
+                    "type": "object",
+                    "description": "One entry per dependency, by name (`database`).",
+                    "additionalProperties": {
+                      "oneOf": [
+                        {
+                          "type": "object",
+                          "required": [
+                            "status",
+                            "duration_ms"
+                          ],
+                          "additionalProperties": false,
+                          "properties": {
+                            "status": {
+                              "const": "up"
+                            },
+                            "duration_ms": {
+                              "type": "integer",
+                              "minimum": 0
+                            }
+                          }
+                        },
+                        {
+                          "type": "object",
+                          "required": [
+                            "status",
+                            "error"
+                          ],
+                          "additionalProperties": false,
+                          "properties": {
+                            "status": {
+                              "const": "down"
+                            },
+                            "error": {
+                              "type": "string"
+                            }
+                          }
+                        }
+                      ]
+                    }
+                  },
+                  "failing": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    },
+                    "description": "Present when not ready."
+                  }
+                }
+              },
+              "SignUpRequest": {
+                "type": "object",
+                "required": [
+                  "email",
+                  "password"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "email": {
+                    "type": "string",
+                    "format": "email",
+                    "maxLength": 254
+                  },
+                  "password": {
+                    "type": "string",
+                    "minLength": 8,
+                    "description": "At least 8 characters and at most 1024 bytes of UTF-8."
+                  },
+                  "name": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "maxLength": 200,
+                    "description": "Trimmed; no control characters."
+                  },
+                  "timezone": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "maxLength": 64,
+                    "description": "IANA timezone; UTC when absent or null."
+                  }
+                }
+              },
+              "LoginRequest": {
+                "type": "object",
+                "required": [
+                  "email",
+                  "password"
+                ],
+                "properties": {
+                  "email": {
+                    "type": "string"
+                  },
+                  "password": {
+                    "type": "string"
+                  }
+                }
+              },
+              "ProfileUpdate": {
+                "type": "object",
+                "description": "Only the fields sent change. Quiet hours are set together (both `HH:MM`, different) or cleared together (both null). Read-only fields of User may be sent back and are ignored.",
+                "additionalProperties": false,
+                "properties": {
+                  "name": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "maxLength": 200
+                  },
+                  "timezone": {
+                    "type": "string",
+                    "maxLength": 64
+                  },
+                  "quiet_hours_start": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+                  },
+                  "quiet_hours_end": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+                  },
+                  "notification_channels": {
+                    "type": "array",
+                    "items": {
+                      "type": "string",
+                      "enum": [
+                        "in_app",
+                        "browser"
+                      ]
+                    }
+                  },
+                  "id": {
+                    "description": "Ignored."
+                  },
+                  "email": {
+                    "description": "Ignored."
+                  },
+                  "created_at": {
+                    "description": "Ignored."
+                  },
+                  "updated_at": {
+                    "description": "Ignored."
+                  }
+                }
+              },
+              "TaskCreate": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "title": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 500,
+                    "description": "Trimmed; must not be empty or contain control characters."
+                  },
+                  "description": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "maxLength": 10000,
+                    "description": "No control characters except newline, carriage return and tab; empty or null clears it."
+                  },
+                  "priority": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "enum": [
+                      "none",
+                      "low",
+                      "medium",
+                      "high",
+                      "urgent",
+                      null
+                    ],
+                    "description": "Case-insensitive; null means `none`."
+                  },
+                  "tags": {
+                    "type": [
+                      "array",
+                      "null"
+                    ],
+                    "maxItems": 20,
+                    "description": "Trimmed, a leading `#` dropped, duplicates (ignoring case) removed; at most 20 after that. No spaces, commas, `#` or control characters. Null clears the tags.",
+                    "items": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 50
+                    }
+                  },
+                  "due_at": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "date-time",
+                    "description": "An instant with an offset. Send either `due_at` or `due_date`, not both; null clears."
+                  },
+                  "due_date": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "date",
+                    "description": "All-day deadline in the owner's timezone."
+                  },
+                  "recurrence": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "maxLength": 500,
+                    "description": "RFC 5545 RRULE (optionally prefixed `RRULE:`), FREQ DAILY, WEEKLY, MONTHLY or YEARLY."
+                  },
+                  "reminders": {
+                    "type": [
+                      "array",
+                      "null"
+                    ],
+                    "maxItems": 10,
+                    "items": {
+                      "$ref": "#/components/schemas/Reminder"
+                    },
+                    "description": "A `minutes_before` reminder needs the task to have a due time."
+                  },
+                  "completed": {
+                    "type": "boolean"
+                  },
+                  "id": {
+                    "description": "Read-only; ignored when sent back."
+                  },
+                  "completed_at": {
+                    "description": "Read-only; ignored when sent back."
+                  },
+                  "created_at": {
+                    "description": "Read-only; ignored when sent back."
+                  },
+                  "updated_at": {
+                    "description": "Read-only; ignored when sent back."
+                  },
+                  "version": {
+                    "description": "Read-only; ignored when sent back."
+                  },
+                  "due_at_local": {
+                    "description": "Read-only; ignored when sent back."
+                  },
+                  "due": {
+                    "description": "Read-only; ignored when sent back."
+                  },
+                  "timezone": {
+                    "description": "Read-only; ignored when sent back."
+                  }
+                },
+                "required": [
+                  "title"
+                ]
+              },
+              "TaskUpdate": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "title": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 500,
+                    "description": "Trimmed; must not be empty or contain control characters."
+                  },
+                  "description": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "maxLength": 10000,
+                    "description": "No control characters except newline, carriage return and tab; empty or null clears it."
+                  },
+                  "priority": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "enum": [
+                      "none",
+                      "low",
+                      "medium",
+                      "high",
+                      "urgent",
+                      null
+                    ],
+                    "description": "Case-insensitive; null means `none`."
+                  },
+                  "tags": {
+                    "type": [
+                      "array",
+                      "null"
+                    ],
+                    "maxItems": 20,
+                    "description": "Trimmed, a leading `#` dropped, duplicates (ignoring case) removed; at most 20 after that. No spaces, commas, `#` or control characters. Null clears the tags.",
+                    "items": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 50
+                    }
+                  },
+                  "due_at": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "date-time",
+                    "description": "An instant with an offset. Send either `due_at` or `due_date`, not both; null clears."
+                  },
+                  "due_date": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "date",
+                    "description": "All-day deadline in the owner's timezone."
+                  },
+                  "recurrence": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "maxLength": 500,
+                    "description": "RFC 5545 RRULE (optionally prefixed `RRULE:`), FREQ DAILY, WEEKLY, MONTHLY or YEARLY."
+                  },
+                  "reminders": {
+                    "type": [
+                      "array",
+                      "null"
+                    ],
+                    "maxItems": 10,
+                    "items": {
+                      "$ref": "#/components/schemas/Reminder"
+                    },
+                    "description": "A `minutes_before` reminder needs the task to have a due time."
+                  },
+                  "completed": {
+                    "type": "boolean"
+                  },
+                  "id": {
+                    "description": "Read-only; ignored when sent back."
+                  },
+                  "completed_at": {
+                    "description": "Read-only; ignored when sent back."
+                  },
+                  "created_at": {
+                    "description": "Read-only; ignored when sent back."
+                  },
+                  "updated_at": {
+                    "description": "Read-only; ignored when sent back."
+                  },
+                  "version": {
+                    "description": "Read-only; ignored when sent back."
+                  },
+                  "due_at_local": {
+                    "description": "Read-only; ignored when sent back."
+                  },
+                  "due": {
+                    "description": "Read-only; ignored when sent back."
+                  },
+                  "timezone": {
+                    "description": "Read-only; ignored when sent back."
+                  }
+                },
+                "description": "Only the fields sent change; an empty object changes nothing."
+              }
+            },
+            "responses": {
+              "BadRequest": {
+                "description": "The request could not be read. Codes: `body_required`, `malformed_json`, `body_not_object`, `invalid_if_match`.",
+                "headers": {
+                  "X-Request-ID": {
+                    "$ref": "#/components/headers/XRequestID"
+                  },
+                  "X-Correlation-ID": {
+                    "$ref": "#/components/headers/XCorrelationID"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ErrorEnvelope"
+                    }
+                  }
+                }
+              },
+              "Unauthorized": {
+                "description": "No valid bearer token. Codes: `missing_token`, `invalid_token`, `token_malformed`, `token_expired`, `token_signature_invalid`, `token_not_yet_valid`, `token_issuer_invalid`, `token_claim_invalid`, `token_key_unknown`, `token_algorithm_unsupported`, `account_not_found`.",
+                "headers": {
+                  "X-Request-ID": {
+                    "$ref": "#/components/headers/XRequestID"
+                  },
+                  "X-Correlation-ID": {
+                    "$ref": "#/components/headers/XCorrelationID"
+                  },
+                  "WWW-Authenticate": {
+                    "$ref": "#/components/headers/WWWAuthenticate"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ErrorEnvelope"
+                    }
+                  }
+                }
+              },
+              "TaskNotFound": {
+                "description": "No task with this id belongs to the signed-in user (tasks of other users are not revealed). Codes: `task_not_found`.",
+                "headers": {
+                  "X-Request-ID": {
+                    "$ref": "#/components/headers/XRequestID"
+                  },
+                  "X-Correlation-ID": {
+                    "$ref": "#/components/headers/XCorrelationID"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ErrorEnvelope"
+                    }
+                  }
+                }
+              },
+              "MethodNotAllowed": {
+                "description": "The path exists but not with this method. Codes: `method_not_allowed`.",
+                "headers": {
+                  "X-Request-ID": {
+                    "$ref": "#/components/headers/XRequestID"
+                  },
+                  "X-Correlation-ID": {
+                    "$ref": "#/components/headers/XCorrelationID"
+                  },
+                  "Allow": {
+                    "$ref": "#/components/headers/Allow"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ErrorEnvelope"
+                    }
+                  }
+                }
+              },
+              "RouteNotFound": {
+                "description": "No route matches the path. Codes: `route_not_found`.",
+                "headers": {
+                  "X-Request-ID": {
+                    "$ref": "#/components/headers/XRequestID"
+                  },
+                  "X-Correlation-ID": {
+                    "$ref": "#/components/headers/XCorrelationID"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ErrorEnvelope"
+                    }
+                  }
+                }
+              },
+              "PreconditionFailed": {
+                "description": "`If-Match` names another version than the current one. Codes: `version_mismatch`.",
+                "headers": {
+                  "X-Request-ID": {
+                    "$ref": "#/components/headers/XRequestID"
+                  },
+                  "X-Correlation-ID": {
+                    "$ref": "#/components/headers/XCorrelationID"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "allOf": [
+                        {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        },
+                        {
+                          "type": "object",
+                          "properties": {
+                            "error": {
+                              "type": "object",
+                              "required": [
+                                "details"
+                              ],
+                              "properties": {
+                                "details": {
+                                  "type": "object",
+                                  "required": [
+                                    "current_version"
+                                  ],
+                                  "properties": {
+                                    "current_version": {
+                                      "type": "integer",
+                                      "minimum": 1
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      ]
+                    }
+                  }
+                }
+              },
+              "PayloadTooLarge": {
+                "description": "The body is larger than `http.max_body_bytes` (1 MiB by default). Codes: `payload_too_large`.",
+                "headers": {
+                  "X-Request-ID": {
+                    "$ref": "#/components/headers/XRequestID"
+                  },
+                  "X-Correlation-ID": {
+                    "$ref": "#/components/headers/XCorrelationID"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "allOf": [
+                        {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        },
+                        {
+                          "type": "object",
+                          "properties": {
+                            "error": {
+                              "type": "object",
+                              "required": [
+                                "details"
+                              ],
+                              "properties": {
+                                "details": {
+                                  "type": "object",
+                                  "required": [
+                                    "limit_bytes"
+                                  ],
+                                  "properties": {
+                                    "limit_bytes": {
+                                      "type": "integer"
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      ]
+                    }
+                  }
+                }
+              },
+              "UnsupportedMediaType": {
+                "description": "A non-empty body whose Content-Type is not application/json. Codes: `unsupported_media_type`.",
+                "headers": {
+                  "X-Request-ID": {
+                    "$ref": "#/components/headers/XRequestID"
+                  },
+                  "X-Correlation-ID": {
+                    "$ref": "#/components/headers/XCorrelationID"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ErrorEnvelope"
+                    }
+                  }
+                }
+              },
+              "ValidationFailed": {
+                "description": "Some fields or parameters are invalid; every problem is listed. Codes: `validation_failed`.",
+                "headers": {
+                  "X-Request-ID": {
+                    "$ref": "#/components/headers/XRequestID"
+                  },
+                  "X-Correlation-ID": {
+                    "$ref": "#/components/headers/XCorrelationID"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "allOf": [
+                        {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        },
+                        {
+                          "type": "object",
+                          "properties": {
+                            "error": {
+                              "type": "object",
+                              "required": [
+                                "details"
+                              ],
+                              "properties": {
+                                "details": {
+                                  "$ref": "#/components/schemas/ValidationDetails"
+                                }
+                              }
+                            }
+                          }
+                        }
+                      ]
+                    }
+                  }
+                }
+              },
+              "ServerError": {
+                "description": "A failure the client cannot fix (500 `internal_error`, 503 `database_busy`). Codes: `internal_error`, `database_busy`, `database_closed`.",
+                "headers": {
+                  "X-Request-ID": {
+                    "$ref": "#/components/headers/XRequestID"
+                  },
+                  "X-Correlation-ID": {
+                    "$ref": "#/components/headers/XCorrelationID"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ErrorEnvelope"
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+        """#
+
+    /// The bytes of ``json``, built once.
+    static let bytes: [UInt8] = Array(json.utf8)
+}

@@ -1,0 +1,48 @@
+import Foundation
+import TodoCore
+import TodoCrypto
+import TodoHTTP
+
+/// Turns `Authorization: Bearer <JWT>` into the signed-in user. The user always comes from the
+/// token, never from the path or the body.
+public struct Authenticator: Sendable {
+    let tokens: TokenService
+    let accounts: AccountService
+    let clock: any TimeSource
+
+    public init(tokens: TokenService, accounts: AccountService, clock: any TimeSource) {
+        self.tokens = tokens
+        self.accounts = accounts
+        self.clock = clock
+    }
+
+    public func user(for request: HTTPRequest) throws -> User {
+        guard let header = request.headers["Authorization"] else {
+            throw AppError.unauthorized("Sign in first: send Authorization: Bearer <token>", code: "missing_token")
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+            throw AppError.unauthorized("The Authorization header must be 'Bearer <token>'", code: "invalid_token")
+        }
+
+        let verified: VerifiedToken
+        do {
+            verified = try tokens.verify(String(parts[1]).trimmingCharacters(in: .whitespaces), now: clock.now)
+        } catch let error as TokenError {
+            throw AppError.unauthorized(error.message, code: error.code)
+        }
+        return try accounts.user(id: verified.subject)
+    }
+
+    /// Wraps a handler that needs the signed-in user.
+    func require(
+        _ handler: @escaping @Sendable (HTTPRequest, User) throws -> HTTPResponse
+    ) -> @Sendable (HTTPRequest) throws -> HTTPResponse {
+        { request in
+            let user = try self.user(for: request)
+            var request = request
+            request.context.userID = user.id
+            return try handler(request, user)
+        }
+    }
+}

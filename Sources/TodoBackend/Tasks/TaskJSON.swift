@@ -1,0 +1,117 @@
+import Foundation
+import TodoCore
+
+/// The JSON shape of a task in every response.
+///
+/// Instants are RFC 3339 in UTC; `due_at_local` repeats `due_at` at the owner's offset, and an
+/// all-day task carries `due_date` with `due_at` null.
+enum TaskJSON {
+    static func write(_ task: TodoTask, timeZone: TimeZone, to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("id")
+        json.string(task.id)
+        json.key("title")
+        json.string(task.title)
+        json.key("description")
+        json.string(task.description)
+        json.key("completed")
+        json.bool(task.completed)
+        json.key("completed_at")
+        json.string(task.completedAt.map { RFC3339.format($0) })
+        json.key("priority")
+        json.string(task.priority.rawValue)
+        json.key("tags")
+        json.beginArray()
+        for tag in task.tags { json.string(tag) }
+        json.endArray()
+        writeDue(task, timeZone: timeZone, to: &json)
+        json.key("recurrence")
+        json.string(task.recurrence)
+        json.key("reminders")
+        writeReminders(task.reminders, to: &json)
+        json.key("created_at")
+        json.string(RFC3339.format(task.createdAt))
+        json.key("updated_at")
+        json.string(RFC3339.format(task.updatedAt))
+        json.key("version")
+        json.int(task.version)
+        json.endObject()
+    }
+
+    static func response(_ task: TodoTask, timeZone: TimeZone) -> [UInt8] {
+        var json = JSONWriter(capacity: 512)
+        write(task, timeZone: timeZone, to: &json)
+        return json.bytes
+    }
+
+    private static func writeDue(_ task: TodoTask, timeZone: TimeZone, to json: inout JSONWriter) {
+        switch task.due {
+        case .instant(let instant):
+            json.key("due_at")
+            json.string(RFC3339.format(instant))
+            json.key("due_at_local")
+            json.string(RFC3339.format(instant, in: timeZone))
+            json.key("due_date")
+            json.null()
+        case .allDay(let day):
+            json.key("due_at")
+            json.null()
+            json.key("due_at_local")
+            json.null()
+            json.key("due_date")
+            json.string(day.description)
+        case nil:
+            for key in ["due_at", "due_at_local", "due_date"] {
+                json.key(key)
+                json.null()
+            }
+        }
+        json.key("timezone")
+        json.string(timeZone.identifier)
+    }
+
+    private static func writeReminders(_ reminders: [Reminder], to json: inout JSONWriter) {
+        json.beginArray()
+        for reminder in reminders {
+            json.beginObject()
+            switch reminder {
+            case .at(let instant):
+                json.key("at")
+                json.string(RFC3339.format(instant))
+            case .before(let minutes):
+                json.key("minutes_before")
+                json.int(minutes)
+            }
+            json.endObject()
+        }
+        json.endArray()
+    }
+}
+
+/// The JSON shape of the signed-in user.
+enum UserJSON {
+    static func write(_ user: User, to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("id")
+        json.string(user.id)
+        json.key("email")
+        json.string(user.email)
+        json.key("name")
+        json.string(user.name)
+        json.key("timezone")
+        json.string(user.timeZoneID)
+        json.key("quiet_hours_start")
+        json.string(user.quietHours?.start.description)
+        json.key("quiet_hours_end")
+        json.string(user.quietHours?.end.description)
+        json.key("notification_channels")
+        json.beginArray()
+        for channel in user.notificationChannels { json.string(channel.rawValue) }
+        json.endArray()
+        json.key("created_at")
+        json.string(RFC3339.format(user.createdAt))
+        json.key("updated_at")
+        json.string(RFC3339.format(user.updatedAt))
+        json.endObject()
+    }
+}

@@ -1,0 +1,118 @@
+// The one place where settings are declared. To add one: a key constant below, then a definition
+// in `standard`. Everything else (profiles file, environment, flags, `profile show`) follows.
+
+extension SettingKey {
+    public static let dataDirectory: SettingKey = "data_dir"
+
+    public static let databaseURL: SettingKey = "database.url"
+    public static let databaseBusyTimeoutMS: SettingKey = "database.busy_timeout_ms"
+    public static let databasePoolSize: SettingKey = "database.pool_size"
+    public static let databaseAutoMigrate: SettingKey = "database.auto_migrate"
+
+    public static let httpHost: SettingKey = "http.host"
+    public static let httpThreads: SettingKey = "http.threads"
+    public static let httpMaxBodyBytes: SettingKey = "http.max_body_bytes"
+    public static let httpMaxConnections: SettingKey = "http.max_connections"
+    public static let httpConnectionTimeoutSeconds: SettingKey = "http.connection_timeout_seconds"
+    public static let httpCORSOrigins: SettingKey = "http.cors_origins"
+
+    public static let backendPort: SettingKey = "ports.backend"
+    public static let frontendPort: SettingKey = "ports.frontend"
+    public static let websocketPort: SettingKey = "ports.websocket"
+    public static let recurringPort: SettingKey = "ports.recurring"
+    public static let notificationPort: SettingKey = "ports.notification"
+
+    public static let jwtSecret: SettingKey = "auth.jwt_secret"
+    public static let jwtPreviousSecrets: SettingKey = "auth.jwt_previous_secrets"
+    public static let jwtIssuer: SettingKey = "auth.jwt_issuer"
+    public static let tokenTTLSeconds: SettingKey = "auth.token_ttl_seconds"
+    public static let scryptLogN: SettingKey = "auth.scrypt_log_n"
+    public static let loginMaxFailures: SettingKey = "auth.login_max_failures"
+    public static let loginWindowSeconds: SettingKey = "auth.login_window_seconds"
+
+    public static let logLevel: SettingKey = "log.level"
+}
+
+extension SettingsRegistry {
+    /// The settings of `todo-chatbot`, in the order `profile show` lists them.
+    public static let standard = SettingsRegistry([
+        SettingDefinition(
+            .dataDirectory, .path,
+            default: .derived { .string(ConfigPaths.defaultDataDirectory(environment: $0.environment)) },
+            env: "TODO_DATA_DIR", "Directory for the SQLite database, the event log and generated keys"),
+
+        SettingDefinition(
+            .databaseURL, .url(schemes: ["sqlite", "postgres", "postgresql"]),
+            default: .derived { .string("sqlite://\($0.dataDirectory)/todo.db") },
+            env: "DATABASE_URL", secret: true, "Database: sqlite:///path/to/file.db or postgres://user:pass@host/db"),
+        SettingDefinition(
+            .databaseBusyTimeoutMS, .int(0...600_000), default: .value(.int(5000)),
+            env: "TODO_DATABASE_BUSY_TIMEOUT_MS", "Milliseconds SQLite waits for a lock before failing"),
+        SettingDefinition(
+            .databasePoolSize, .int(1...100), default: .value(.int(10)),
+            env: "TODO_DATABASE_POOL_SIZE", "Database connections kept open"),
+        SettingDefinition(
+            .databaseAutoMigrate, .bool, default: .value(.bool(true)),
+            env: "TODO_DATABASE_AUTO_MIGRATE", "Apply pending schema migrations when a service starts"),
+
+        SettingDefinition(
+            .httpHost, .string, default: .value(.string("127.0.0.1")),
+            env: "TODO_HOST", "Address the HTTP listeners bind to"),
+        SettingDefinition(
+            .httpThreads, .int(0...64), default: .value(.int(0)),
+            env: "TODO_HTTP_THREADS", "HTTP worker threads; 0 sizes the pool to the CPU cores"),
+        SettingDefinition(
+            .httpMaxBodyBytes, .int(1024...1_073_741_824), default: .value(.int(1_048_576)),
+            env: "TODO_HTTP_MAX_BODY_BYTES", "Largest request body accepted, in bytes"),
+        SettingDefinition(
+            .httpMaxConnections, .int(1...1_000_000), default: .value(.int(1024)),
+            env: "TODO_HTTP_MAX_CONNECTIONS", "Most connections open at once per listener"),
+        SettingDefinition(
+            .httpConnectionTimeoutSeconds, .duration(1...86_400), default: .value(.int(60)),
+            env: "TODO_HTTP_CONNECTION_TIMEOUT_SECONDS", "Idle HTTP connections are closed after this long"),
+        SettingDefinition(
+            .httpCORSOrigins, .stringList,
+            default: .value(.list(["http://localhost:3000", "http://127.0.0.1:3000"])),
+            env: "TODO_CORS_ORIGINS", "Origins allowed by CORS (comma-separated)"),
+
+        SettingDefinition(
+            .backendPort, .port, default: .value(.int(8000)), env: "TODO_BACKEND_PORT", "Port of the backend API"),
+        SettingDefinition(
+            .frontendPort, .port, default: .value(.int(3000)), env: "TODO_FRONTEND_PORT", "Port of the web frontend"),
+        SettingDefinition(
+            .websocketPort, .port, default: .value(.int(8001)),
+            env: "TODO_WEBSOCKET_PORT", "Port of the WebSocket service"),
+        SettingDefinition(
+            .recurringPort, .port, default: .value(.int(8002)),
+            env: "TODO_RECURRING_PORT", "Port of the recurring-task service"),
+        SettingDefinition(
+            .notificationPort, .port, default: .value(.int(8003)),
+            env: "TODO_NOTIFICATION_PORT", "Port of the notification service"),
+
+        SettingDefinition(
+            .jwtSecret, .string, default: .value(.string("")), env: "JWT_SECRET", secret: true,
+            "Key that signs access tokens; empty means the app generates one and stores it in data_dir"),
+        SettingDefinition(
+            .jwtPreviousSecrets, .stringList, default: .value(.list([])), env: "JWT_PREVIOUS_SECRETS", secret: true,
+            "Earlier signing keys still accepted for verification during a rotation"),
+        SettingDefinition(
+            .jwtIssuer, .string, default: .value(.string("todo-chatbot")),
+            env: "TODO_JWT_ISSUER", "The `iss` claim of issued tokens"),
+        SettingDefinition(
+            .tokenTTLSeconds, .duration(60...31_536_000), default: .value(.int(86_400)),
+            env: "TODO_TOKEN_TTL_SECONDS", "Lifetime of an access token"),
+        SettingDefinition(
+            .scryptLogN, .int(10...20), default: .value(.int(14)),
+            env: "TODO_SCRYPT_LOG_N", "scrypt cost for password hashes, as log2(N)"),
+        SettingDefinition(
+            .loginMaxFailures, .int(1...1000), default: .value(.int(5)),
+            env: "TODO_LOGIN_MAX_FAILURES", "Failed logins allowed per account and window before refusing"),
+        SettingDefinition(
+            .loginWindowSeconds, .duration(1...86_400), default: .value(.int(300)),
+            env: "TODO_LOGIN_WINDOW_SECONDS", "Window in which failed logins are counted"),
+
+        SettingDefinition(
+            .logLevel, .enumeration(["trace", "debug", "info", "warning", "error"]), default: .value(.string("info")),
+            env: "LOG_LEVEL", "Lowest log level written"),
+    ])
+}

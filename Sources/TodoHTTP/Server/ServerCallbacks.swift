@@ -1,0 +1,104 @@
+import CMicroHTTPD
+import TodoLogging
+
+/// The C callbacks of ``HTTPServer``. Each receives the ``ServerCore`` as its context and finds
+/// the ``RequestState`` behind MHD's per-request pointer (`con_cls`).
+///
+/// MHD's order for one request: the URI log callback (creates the state), the access handler
+/// once after the headers, once per body chunk, once more at the end of the body (the response
+/// is queued there, or on the first call when the declared length is already too large), and
+/// finally the completion callback (releases the state), also for requests that failed.
+enum ServerCallbacks {
+    static let uriLog: cmhd_uri_log_callback = { context, uri, _ in
+        guard let context else { return nil }
+        let core = Unmanaged<ServerCore>.fromOpaque(context).takeUnretainedValue()
+        core.inFlight.add(1, ordering: .relaxed)
+        let state = RequestState(target: uri.map { String(cString: $0) } ?? "/")
+        return Unmanaged.passRetained(state).toOpaque()
+    }
+
+    static let completed: MHD_RequestCompletedCallback = { context, _, requestContext, _ in
+        guard let context, let requestContext, let pointer = requestContext.pointee else { return }
+        Unmanaged<RequestState>.fromOpaque(pointer).release()
+        requestContext.pointee = nil
+        let core = Unmanaged<ServerCore>.fromOpaque(context).takeUnretainedValue()
+        core.inFlight.subtract(1, ordering: .releasing)
+    }
+
+    static let access: MHD_AccessHandlerCallback = {
+        context, connection, url, method, _, uploadData, uploadSize, requestContext in
+        guard let context, let connection, let method, let uploadSize, let requestContext else { return .NO }
+        let core = Unmanaged<ServerCore>.fromOpaque(context).takeUnretainedValue()
+
+        // The URI log callback always runs first; this only guards against a library that skips it.
+        if requestContext.pointee == nil {
+            core.inFlight.add(1, ordering: .relaxed)
+            let state = RequestState(target: url.map { String(cString: $0) } ?? "/")
+            requestContext.pointee = Unmanaged.passRetained(state).toOpaque()
+        }
+        let state = Unmanaged<RequestState>.fromOpaque(requestContext.pointee!).takeUnretainedValue()
+
+        if !state.headersRead {
+            state.headersRead = true
+            state.method = HTTPMethod(rawValue: String(cString: method))
+            state.headers = readHeaders(connection)
+            let declared = state.headers["Content-Length"].flatMap { Int($0) } ?? 0
+            guard declared > core.maxBodyBytes else { return .YES }
+            state.bodyLimitExceeded = true
+            return respond(core, state, connection)
+        }
+
+        let size = uploadSize.pointee
+        if size > 0 {
+            receive(core, state, uploadData, size)
+            uploadSize.pointee = 0
+            return state.receivedBytes > core.discardLimitBytes ? .NO : .YES
+        }
+        return respond(core, state, connection)
+    }
+
+    /// Appends a body chunk, or, once the body has outgrown the limit, drops it and the buffer.
+    private static func receive(_ core: ServerCore, _ state: RequestState, _ data: UnsafePointer<CChar>?, _ size: Int) {
+        state.receivedBytes += size
+        guard !state.bodyLimitExceeded else { return }
+        guard state.receivedBytes <= core.maxBodyBytes, let data else {
+            state.bodyLimitExceeded = true
+            state.body = []
+            return
+        }
+        let bytes = UnsafeRawBufferPointer(start: data, count: size)
+        state.body.append(contentsOf: bytes)
+    }
+
+    private static func respond(_ core: ServerCore, _ state: RequestState, _ connection: OpaquePointer) -> MHD_Result {
+        var request = HTTPRequest(
+            method: state.method, target: state.target, headers: state.headers, body: state.body,
+            remoteAddress: SocketAddress.text(cmhd_client_address(connection)), logger: core.logger,
+            startTime: state.startTime)
+        request.bodyLimitExceeded = state.bodyLimitExceeded
+        state.body = []
+
+        var response = HandlerInvocation.respond(core.handler, to: request)
+        if state.bodyLimitExceeded && response.status != 413 {
+            response = HandlerInvocation.payloadTooLarge(limit: core.maxBodyBytes)
+        }
+        return MHDResponseWriter.queue(
+            response, on: connection, serviceName: core.serviceName,
+            closeConnection: core.draining.load(ordering: .relaxed))
+    }
+
+    private static func readHeaders(_ connection: OpaquePointer) -> HTTPHeaders {
+        var headers = HTTPHeaders(reservingCapacity: 12)
+        withUnsafeMutablePointer(to: &headers) { pointer in
+            _ = MHD_get_connection_values(connection, .HEADER_KIND, collectHeader, pointer)
+        }
+        return headers
+    }
+
+    private static let collectHeader: MHD_KeyValueIterator = { context, _, name, value in
+        guard let context, let name else { return .YES }
+        let headers = context.assumingMemoryBound(to: HTTPHeaders.self)
+        headers.pointee.add(String(cString: name), value.map { String(cString: $0) } ?? "")
+        return .YES
+    }
+}

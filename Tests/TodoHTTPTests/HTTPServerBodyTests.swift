@@ -1,0 +1,116 @@
+import Testing
+import TodoCore
+
+@testable import TodoHTTP
+
+@Suite("HTTPServer request bodies")
+struct HTTPServerBodyTests {
+    private let jsonType = ("Content-Type", "application/json")
+
+    @Test func jsonBody_isBufferedAndHandled() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+
+        let body = Array(#"{"title":"milk","done":false}"#.utf8)
+        let response = try server.connect().request("POST", "/echo", headers: [jsonType], body: body)
+
+        #expect(response.status == 201)
+        #expect(response.json == .object(["title": .string("milk"), "done": .bool(false)]))
+    }
+
+    @Test func declaredLengthOverLimit_is413WithoutReadingTheBody() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let connection = try server.connect()
+
+        // Only the head is sent: the answer must come without the server waiting for 10 MB.
+        try connection.write(
+            "POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 10000000\r\n\r\n")
+        let response = try connection.readResponse()
+
+        #expect(response.status == 413)
+        #expect(response.errorCode == "payload_too_large")
+        #expect(response.header("X-Request-ID") != nil)
+        #expect(response.json?["error"]?["details"]?["limit_bytes"] == .number(Double(TestServer.maxBodyBytes)))
+    }
+
+    @Test func chunkedBodyOverLimit_is413AndConnectionStaysUsable() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let connection = try server.connect()
+
+        var request = "POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        request += "Transfer-Encoding: chunked\r\n\r\n"
+        let chunk = String(repeating: "x", count: 512)
+        for _ in 0..<8 {
+            request += "200\r\n\(chunk)\r\n"
+        }
+        request += "0\r\n\r\n"
+        try connection.write(request)
+        let response = try connection.readResponse()
+
+        #expect(response.status == 413)
+        #expect(response.errorCode == "payload_too_large")
+        let next = try connection.request("GET", "/items/after")
+        #expect(next.status == 200)
+    }
+
+    @Test func chunkedBodyWithinLimit_isReassembled() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let connection = try server.connect()
+
+        try connection.write(
+            "POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n6\r\n{\"a\":[\r\n5\r\n1,2]}\r\n0\r\n\r\n")
+        let response = try connection.readResponse()
+
+        #expect(response.status == 201)
+        #expect(response.json == .object(["a": .array([.number(1), .number(2)])]))
+    }
+
+    @Test func nonJSONContentType_is415() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+
+        let response = try server.connect().request(
+            "POST", "/echo", headers: [("Content-Type", "text/plain")], body: Array("hello".utf8))
+
+        #expect(response.status == 415)
+        #expect(response.errorCode == "unsupported_media_type")
+    }
+
+    @Test func malformedJSON_is400() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+
+        let response = try server.connect().request(
+            "POST", "/echo", headers: [("Content-Type", "application/json; charset=utf-8")], body: Array("{nope".utf8))
+
+        #expect(response.status == 400)
+        #expect(response.errorCode == "malformed_json")
+    }
+
+    @Test func escapingError_becomes500Envelope() throws {
+        struct Broken: Error {}
+        let server = try TestServer(handler: { _ in throw Broken() })
+        defer { server.stop() }
+
+        let response = try server.connect().request("GET", "/anything")
+
+        #expect(response.status == 500)
+        #expect(response.errorCode == "internal_error")
+    }
+
+    @Test func flaggedBodyNotRejectedByHandler_isStill413() throws {
+        let server = try TestServer(handler: { _ in .json(.object(["accepted": .bool(true)])) })
+        defer { server.stop() }
+
+        let body = [UInt8](repeating: UInt8(ascii: "x"), count: TestServer.maxBodyBytes + 1)
+        let response = try server.connect().request("POST", "/raw", body: body)
+
+        #expect(response.status == 413)
+        #expect(response.errorCode == "payload_too_large")
+    }
+}
