@@ -56,7 +56,8 @@ import TodoCore
     }
 
     @Test func refusesBothDueForms() {
-        #expect(fields(of: #"{"title": "t", "due_at": "2026-03-03T09:00:00Z", "due_date": "2026-03-03"}"#) == ["due_at"])
+        #expect(
+            fields(of: #"{"title": "t", "due_at": "2026-03-03T09:00:00Z", "due_date": "2026-03-03"}"#) == ["due_at"])
     }
 
     @Test func nullClearsOptionalFields() throws {

@@ -70,8 +70,10 @@ struct PasswordHasherTests {
         #expect(hasher.needsRehash(encoded))
     }
 
-    @Test(arguments: ["ln=9,r=8,p=1", "ln=21,r=8,p=1", "ln=64,r=8,p=1", "ln=10,r=0,p=1", "ln=10,r=33,p=1",
-        "ln=10,r=8,p=0", "ln=10,r=8,p=17", "ln=10000,r=8,p=1"])
+    @Test(arguments: [
+        "ln=9,r=8,p=1", "ln=21,r=8,p=1", "ln=64,r=8,p=1", "ln=10,r=0,p=1", "ln=10,r=33,p=1",
+        "ln=10,r=8,p=0", "ln=10,r=8,p=17", "ln=10000,r=8,p=1",
+    ])
     func storedParametersOutsideTheSaneRangeDoNotVerify(parameters: String) throws {
         let genuine = try hasher.hash("secret")
         let tampered = genuine.replacingOccurrences(of: "ln=10,r=8,p=1", with: parameters)

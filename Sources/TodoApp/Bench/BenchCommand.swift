@@ -64,7 +64,8 @@ enum BenchCommand: Command {
                 threads: threads, directory: directory)
             results.append((scenario, result))
         }
-        print(json ? BenchReport.json(results, duration: duration, connections: connections) : BenchReport.table(results))
+        print(
+            json ? BenchReport.json(results, duration: duration, connections: connections) : BenchReport.table(results))
     }
 }
 

@@ -23,13 +23,15 @@ enum BenchReport {
             scenarios.append(
                 .object([
                     "name": .string(scenario.name), "summary": .string(scenario.summary),
-                    "requests": .number(Double(result.requests)), "requests_per_second": .number(result.requestsPerSecond),
+                    "requests": .number(Double(result.requests)),
+                    "requests_per_second": .number(result.requestsPerSecond),
                     "p50_ms": .number(result.p50Milliseconds), "p99_ms": .number(result.p99Milliseconds),
                     "errors": .number(Double(result.errors)),
                 ]))
         }
         var object: [String: JSONValue] = [
-            "duration_seconds": .number(Double(duration)), "connections": .number(Double(connections)), "scenarios": .array(scenarios),
+            "duration_seconds": .number(Double(duration)), "connections": .number(Double(connections)),
+            "scenarios": .array(scenarios),
         ]
         if let share = healthShare(results) { object["health_share_of_bare"] = .number(share) }
         return String(decoding: JSONValue.object(object).serialized(), as: UTF8.self)

@@ -3,10 +3,12 @@ import TodoLogging
 
 /// The `todo-chatbot` command line: global options, then a command and its arguments.
 public enum TodoChatbotCLI {
-    static let commands: [any Command.Type] = [
-        ServeCommand.self, DemoCommand.self, ProfileCommand.self, MigrateCommand.self, HealthCommand.self,
-        BenchCommand.self, VersionCommand.self,
-    ]
+    static var commands: [any Command.Type] {
+        [
+            ServeCommand.self, DemoCommand.self, ProfileCommand.self, MigrateCommand.self, HealthCommand.self,
+            BenchCommand.self, VersionCommand.self,
+        ]
+    }
 
     /// Runs the command line and returns the process exit status.
     public static func main(_ arguments: [String], environment: [String: String]) -> Int32 {

@@ -46,17 +46,22 @@ enum HealthCommand: Command {
         }
 
         if json {
-            print(JSONOutput.array(rows.map { row in
-                .object([
-                    "service": .string(row.service), "url": .string(row.url), "live": .bool(row.live),
-                    "ready": .bool(row.status == 200), "status": row.status.map { .number(Double($0)) } ?? .null,
-                    "detail": .string(row.detail), "duration_ms": .number(Double(row.milliseconds)),
-                ])
-            }))
+            print(
+                JSONOutput.array(
+                    rows.map { row in
+                        .object([
+                            "service": .string(row.service), "url": .string(row.url), "live": .bool(row.live),
+                            "ready": .bool(row.status == 200),
+                            "status": row.status.map { .number(Double($0)) } ?? .null,
+                            "detail": .string(row.detail), "duration_ms": .number(Double(row.milliseconds)),
+                        ])
+                    }))
         } else {
             print(table(rows))
         }
-        if rows.contains(where: { $0.status != 200 }) { throw CLIError(message: "not every service is ready", exitCode: 1) }
+        if rows.contains(where: { $0.status != 200 }) {
+            throw CLIError(message: "not every service is ready", exitCode: 1)
+        }
     }
 
     static func check(_ service: String, base: String, timeout: Double) -> Row {

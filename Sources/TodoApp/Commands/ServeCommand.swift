@@ -6,22 +6,23 @@ enum ServeCommand: Command {
     static let name = "serve"
     static let summary = "start the services (all of them, or those named)"
     static var help: String {
-        """
-        Usage: todo-chatbot serve [SERVICE...] [options]
+        let services = ServiceName.allCases.map(\.rawValue).joined(separator: ", ")
+        return """
+            Usage: todo-chatbot serve [SERVICE...] [options]
 
-        Starts every service of the local stack in one process, each on its own port, or only the
-        services named (as Kubernetes runs them). Services: \(ServiceName.allCases.map(\.rawValue).joined(separator: ", ")).
-        SIGINT or SIGTERM stops accepting connections, lets requests in flight finish, and closes
-        the database.
+            Starts every service of the local stack in one process, each on its own port, or only the
+            services named (as Kubernetes runs them). Services: \(services).
+            SIGINT or SIGTERM stops accepting connections, lets requests in flight finish, and closes
+            the database.
 
-        Options:
-          --host ADDRESS        bind address (http.host, TODO_HOST; default 127.0.0.1)
-          --port PORT           port, when one service is named (ports.<service>)
-          --data-dir PATH       data directory (data_dir, TODO_DATA_DIR)
-          --database-url URL    database (database.url, DATABASE_URL)
-          --log-level LEVEL     trace, debug, info, warning or error (log.level, LOG_LEVEL)
-          --demo                also create the demo account with sample tasks and print how to log in
-        """
+            Options:
+              --host ADDRESS        bind address (http.host, TODO_HOST; default 127.0.0.1)
+              --port PORT           port, when one service is named (ports.<service>)
+              --data-dir PATH       data directory (data_dir, TODO_DATA_DIR)
+              --database-url URL    database (database.url, DATABASE_URL)
+              --log-level LEVEL     trace, debug, info, warning or error (log.level, LOG_LEVEL)
+              --demo                also create the demo account with sample tasks and print how to log in
+            """
     }
 
     static func run(_ arguments: inout Arguments, global: GlobalOptions) throws {
@@ -41,7 +42,7 @@ enum ServeCommand: Command {
         if names.isEmpty { names = ServiceName.localStack }
         if let port {
             guard names.count == 1 else { throw CLIError.usage("--port needs exactly one service name") }
-            global.overrides["ports.\(names[0].rawValue)"] = port
+            global.set("ports.\(names[0].rawValue)", to: port, flag: "--port")
         }
         try arguments.finish()
 

@@ -46,7 +46,8 @@ public final class Composition: Sendable {
     public static func migrator(settings: AppSettings) throws -> any SchemaMigrator {
         switch try DatabaseLocation.parse(settings.databaseURL) {
         case .sqlite(let path):
-            return SQLiteMigrator(store: try SQLiteStore(path: path, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds))
+            return SQLiteMigrator(
+                store: try SQLiteStore(path: path, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds))
         }
     }
 

@@ -45,7 +45,9 @@ enum DemoData {
 
     /// Turns a fixture entry into a create-task body: relative dates become `due_date` or `due_at`.
     static func taskBody(_ entry: JSONValue, today: CalendarDate, timeZone: TimeZone, index: Int) throws -> JSONValue {
-        guard var object = entry.objectValue else { throw CLIError.failure("\(fixtureName): task \(index) is not an object") }
+        guard var object = entry.objectValue else {
+            throw CLIError.failure("\(fixtureName): task \(index) is not an object")
+        }
         let offset = object.removeValue(forKey: "due_in_days")?.intValue
         let time = object.removeValue(forKey: "due_time")?.stringValue
         object.removeValue(forKey: "completed")
@@ -60,7 +62,8 @@ enum DemoData {
         guard parts.count == 2 else { throw CLIError.failure("\(fixtureName): task \(index) due_time is not HH:MM") }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        let components = DateComponents(year: day.year, month: day.month, day: day.day, hour: parts[0], minute: parts[1])
+        let components = DateComponents(
+            year: day.year, month: day.month, day: day.day, hour: parts[0], minute: parts[1])
         guard let instant = calendar.date(from: components) else {
             throw CLIError.failure("\(fixtureName): task \(index) due_time does not exist on that day")
         }
@@ -79,7 +82,8 @@ enum DemoData {
             candidates.append(directory.appendingPathComponent("Fixtures"))
             directory.deleteLastPathComponent()
         }
-        candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Fixtures"))
+        candidates.append(
+            URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Fixtures"))
 
         let found = candidates.first {
             FileManager.default.fileExists(atPath: $0.appendingPathComponent(fixtureName).path)
@@ -92,7 +96,8 @@ enum DemoData {
 
     static func loginInstructions(_ account: Account, host: String, port: Int) -> String {
         let shownHost = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
-        let state = account.created ? "Created the demo account with \(account.taskCount) tasks." : "The demo account exists."
+        let state =
+            account.created ? "Created the demo account with \(account.taskCount) tasks." : "The demo account exists."
         return """
             \(state) Log in with:
               curl -s -X POST http://\(shownHost):\(port)/api/auth/login -H 'Content-Type: application/json' \\

@@ -29,14 +29,18 @@ struct AccountRoutes {
             return Self.sessionResponse(session, status: 200)
         }
 
-        router.get("/api/me", auth.require { _, user in
-            Self.userResponse(user)
-        })
+        router.get(
+            "/api/me",
+            auth.require { _, user in
+                Self.userResponse(user)
+            })
 
-        router.patch("/api/me", auth.require { request, user in
-            let changes = try ProfileChanges.parse(try request.jsonBody())
-            return Self.userResponse(try accounts.update(user, with: changes))
-        })
+        router.patch(
+            "/api/me",
+            auth.require { request, user in
+                let changes = try ProfileChanges.parse(try request.jsonBody())
+                return Self.userResponse(try accounts.update(user, with: changes))
+            })
     }
 
     static func sessionResponse(_ session: Session, status: Int) -> HTTPResponse {

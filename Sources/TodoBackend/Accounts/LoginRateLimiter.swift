@@ -58,10 +58,10 @@ public final class LoginRateLimiter: Sendable {
             }
             if windows.count > capacity {
                 let expired = windows.filter { now.timeIntervalSince($0.value.start) >= window }.map(\.key)
-                expired.forEach { windows[$0] = nil }
+                for key in expired { windows[key] = nil }
                 if windows.count > capacity {
                     let oldest = windows.sorted { $0.value.start < $1.value.start }.prefix(windows.count - capacity)
-                    oldest.forEach { windows[$0.key] = nil }
+                    for entry in oldest { windows[entry.key] = nil }
                 }
             }
         }

@@ -69,7 +69,8 @@ public struct ProfileChanges: Sendable {
     /// An IANA identifier, kept as spelled when it is canonical (so "UTC" stays "UTC").
     static func parseTimeZone(_ value: JSONValue, into problems: inout ValidationErrors) -> String? {
         let known = TimeZone.knownTimeZoneIdentifiers
-        if let identifier = value.stringValue, identifier.utf8.count <= 64, let zone = TimeZone(identifier: identifier) {
+        if let identifier = value.stringValue, identifier.utf8.count <= 64, let zone = TimeZone(identifier: identifier)
+        {
             if known.contains(identifier) || identifier == "UTC" { return identifier }
             if known.contains(zone.identifier) { return zone.identifier }
         }

@@ -28,7 +28,8 @@ struct HealthRoutes {
             do {
                 try check.probe()
                 results[check.name] = .object([
-                    "status": .string("up"), "duration_ms": .number(Double(Int(Date().timeIntervalSince(started) * 1000))),
+                    "status": .string("up"),
+                    "duration_ms": .number(Double(Int(Date().timeIntervalSince(started) * 1000))),
                 ])
             } catch {
                 failing.append(check.name)

@@ -56,7 +56,8 @@ extension TaskQuery {
             if let limit = Int(value), (1...TaskQuery.maximumLimit).contains(limit) {
                 query.limit = limit
             } else {
-                problems.add("limit", code: "invalid_value", "limit must be a number from 1 to \(TaskQuery.maximumLimit)")
+                problems.add(
+                    "limit", code: "invalid_value", "limit must be a number from 1 to \(TaskQuery.maximumLimit)")
             }
         }
         if let value = request.query("cursor") {
@@ -88,7 +89,8 @@ extension TaskQuery {
         if let instant = RFC3339.parse(raw) ?? RFC3339.parse(raw.replacingOccurrences(of: " ", with: "+")) {
             return instant
         }
-        problems.add(name, code: "invalid_datetime", "\(name) must be an RFC 3339 date-time such as 2026-03-03T00:00:00Z")
+        problems.add(
+            name, code: "invalid_datetime", "\(name) must be an RFC 3339 date-time such as 2026-03-03T00:00:00Z")
         return nil
     }
 }

@@ -8,48 +8,66 @@ struct TaskRoutes {
     let auth: Authenticator
 
     func register(on router: inout Router) {
-        router.post("/api/tasks", auth.require { request, user in
-            let changes = try TaskChanges.parse(try request.jsonBody(), mode: .create)
-            let task = try tasks.create(for: user, changes)
-            var response = HTTPResponse.task(task, timeZone: user.timeZone, status: 201)
-            response.headers.set("Location", "/api/tasks/\(task.id)")
-            return response
-        })
+        router.post(
+            "/api/tasks",
+            auth.require { request, user in
+                let changes = try TaskChanges.parse(try request.jsonBody(), mode: .create)
+                let task = try tasks.create(for: user, changes)
+                var response = HTTPResponse.task(task, timeZone: user.timeZone, status: 201)
+                response.headers.set("Location", "/api/tasks/\(task.id)")
+                return response
+            })
 
-        router.get("/api/tasks", auth.require { request, user in
-            let page = try tasks.list(for: user, query: try TaskQuery.parse(request))
-            return Self.pageResponse(page, timeZone: user.timeZone)
-        })
+        router.get(
+            "/api/tasks",
+            auth.require { request, user in
+                let page = try tasks.list(for: user, query: try TaskQuery.parse(request))
+                return Self.pageResponse(page, timeZone: user.timeZone)
+            })
 
-        router.get("/api/tasks/{id}", auth.require { request, user in
-            .task(try tasks.get(for: user, id: request.taskID), timeZone: user.timeZone)
-        })
+        router.get(
+            "/api/tasks/{id}",
+            auth.require { request, user in
+                .task(try tasks.get(for: user, id: request.taskID), timeZone: user.timeZone)
+            })
 
-        router.patch("/api/tasks/{id}", auth.require { request, user in
-            let changes = try TaskChanges.parse(try request.jsonBody(), mode: .update)
-            let task = try tasks.update(
-                for: user, id: request.taskID, changes, expectedVersion: try request.expectedVersion())
-            return .task(task, timeZone: user.timeZone)
-        })
+        router.patch(
+            "/api/tasks/{id}",
+            auth.require { request, user in
+                let changes = try TaskChanges.parse(try request.jsonBody(), mode: .update)
+                let task = try tasks.update(
+                    for: user, id: request.taskID, changes, expectedVersion: try request.expectedVersion())
+                return .task(task, timeZone: user.timeZone)
+            })
 
-        router.delete("/api/tasks/{id}", auth.require { request, user in
-            try tasks.delete(for: user, id: request.taskID, expectedVersion: try request.expectedVersion())
-            return .noContent
-        })
+        router.delete(
+            "/api/tasks/{id}",
+            auth.require { request, user in
+                try tasks.delete(for: user, id: request.taskID, expectedVersion: try request.expectedVersion())
+                return .noContent
+            })
 
-        router.post("/api/tasks/{id}/complete", auth.require { request, user in
-            let task = try tasks.complete(for: user, id: request.taskID, expectedVersion: try request.expectedVersion())
-            return .task(task, timeZone: user.timeZone)
-        })
+        router.post(
+            "/api/tasks/{id}/complete",
+            auth.require { request, user in
+                let task = try tasks.complete(
+                    for: user, id: request.taskID, expectedVersion: try request.expectedVersion())
+                return .task(task, timeZone: user.timeZone)
+            })
 
-        router.post("/api/tasks/{id}/reopen", auth.require { request, user in
-            let task = try tasks.reopen(for: user, id: request.taskID, expectedVersion: try request.expectedVersion())
-            return .task(task, timeZone: user.timeZone)
-        })
+        router.post(
+            "/api/tasks/{id}/reopen",
+            auth.require { request, user in
+                let task = try tasks.reopen(
+                    for: user, id: request.taskID, expectedVersion: try request.expectedVersion())
+                return .task(task, timeZone: user.timeZone)
+            })
 
-        router.get("/api/tags", auth.require { _, user in
-            Self.tagsResponse(try tasks.tags(for: user))
-        })
+        router.get(
+            "/api/tags",
+            auth.require { _, user in
+                Self.tagsResponse(try tasks.tags(for: user))
+            })
     }
 
     static func pageResponse(_ page: TaskPage, timeZone: TimeZone) -> HTTPResponse {

@@ -30,7 +30,8 @@ public struct Profile: Sendable, Equatable {
     static func invalidName(_ name: String, context: String, file: String? = nil, line: Int? = nil) -> ConfigError {
         ConfigError(
             .invalidProfileName,
-            "\(context): invalid profile name '\(name)': use 1 to \(maximumNameLength) letters, digits, '.', '-' or '_'",
+            "\(context): invalid profile name '\(name)': "
+                + "use 1 to \(maximumNameLength) letters, digits, '.', '-' or '_'",
             file: file, line: line, key: name)
     }
 

@@ -35,6 +35,7 @@ public struct ValidationErrors: Sendable, Equatable {
             .object(["field": .string(field.field), "code": .string(field.code), "message": .string(field.message)])
         }
         let summary = fields.count == 1 ? fields[0].message : "\(fields.count) fields are invalid"
-        return AppError(.validation, code: "validation_failed", message: summary, details: .object(["fields": .array(list)]))
+        return AppError(
+            .validation, code: "validation_failed", message: summary, details: .object(["fields": .array(list)]))
     }
 }

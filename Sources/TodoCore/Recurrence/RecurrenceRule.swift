@@ -1,5 +1,5 @@
-import Foundation
 import CICal
+import Foundation
 import Synchronization
 
 /// An RFC 5545 recurrence rule (the value of an RRULE), checked by libical.

@@ -71,7 +71,8 @@ extension TaskChanges {
         for (index, item) in items.enumerated() {
             let field = "reminders[\(index)]"
             guard let object = item.objectValue, object.count == 1 else {
-                problems.add(field, code: "invalid_reminder", #"A reminder is {"at": date-time} or {"minutes_before": n}"#)
+                problems.add(
+                    field, code: "invalid_reminder", #"A reminder is {"at": date-time} or {"minutes_before": n}"#)
                 valid = false
                 continue
             }
@@ -92,7 +93,8 @@ extension TaskChanges {
                     valid = false
                 }
             } else {
-                problems.add(field, code: "invalid_reminder", #"A reminder is {"at": date-time} or {"minutes_before": n}"#)
+                problems.add(
+                    field, code: "invalid_reminder", #"A reminder is {"at": date-time} or {"minutes_before": n}"#)
                 valid = false
             }
         }

@@ -39,4 +39,3 @@ public enum HMACSHA256 {
         return mac
     }
 }
-

@@ -15,8 +15,10 @@ import TodoHTTP
     @Test func patchChangesNameTimezoneQuietHoursAndChannels() {
         let reply = backend.send(
             .patch, "/api/me", token: token,
-            json: ["name": "Ada 👩‍💻", "timezone": "America/New_York", "quiet_hours_start": "22:00",
-                   "quiet_hours_end": "07:30", "notification_channels": ["in_app", "browser"]])
+            json: [
+                "name": "Ada 👩‍💻", "timezone": "America/New_York", "quiet_hours_start": "22:00",
+                "quiet_hours_end": "07:30", "notification_channels": ["in_app", "browser"],
+            ])
         #expect(reply.status == 200)
         #expect(reply.json["name"] == "Ada 👩‍💻")
         #expect(reply.json["timezone"] == "America/New_York")
@@ -31,8 +33,10 @@ import TodoHTTP
     @Test func patchRejectsEveryBadFieldAndChangesNothing() {
         let reply = backend.send(
             .patch, "/api/me", token: token,
-            json: ["timezone": "Europe/Atlantis", "quiet_hours_start": "25:00", "notification_channels": ["pigeon"],
-                   "nickname": "Countess"])
+            json: [
+                "timezone": "Europe/Atlantis", "quiet_hours_start": "25:00", "notification_channels": ["pigeon"],
+                "nickname": "Countess",
+            ])
         #expect(reply.status == 422)
         #expect(
             Set(reply.invalidFields) == [

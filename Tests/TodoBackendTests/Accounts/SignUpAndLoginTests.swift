@@ -13,8 +13,10 @@ import TodoHTTP
     @Test func signUpReturnsATokenThatOpensTheAccount() throws {
         let reply = backend.send(
             .post, "/api/auth/signup",
-            json: ["email": "  Ada@Example.COM ", "password": "correct horse battery", "name": "Ada Lovelace",
-                   "timezone": "Europe/London"])
+            json: [
+                "email": "  Ada@Example.COM ", "password": "correct horse battery", "name": "Ada Lovelace",
+                "timezone": "Europe/London",
+            ])
 
         #expect(reply.status == 201)
         #expect(reply.json["token_type"] == "bearer")
@@ -58,8 +60,10 @@ import TodoHTTP
 
     @Test func wrongPasswordAndUnknownEmailLookTheSame() throws {
         _ = try backend.signUp("alan")
-        let wrong = backend.send(.post, "/api/auth/login", json: ["email": "alan@example.com", "password": "nope nope"])
-        let unknown = backend.send(.post, "/api/auth/login", json: ["email": "who@example.com", "password": "nope nope"])
+        let wrong = backend.send(
+            .post, "/api/auth/login", json: ["email": "alan@example.com", "password": "nope nope"])
+        let unknown = backend.send(
+            .post, "/api/auth/login", json: ["email": "who@example.com", "password": "nope nope"])
         #expect(wrong.status == 401)
         #expect(unknown.status == 401)
         #expect(wrong.errorCode == "invalid_credentials")
@@ -69,7 +73,8 @@ import TodoHTTP
     @Test func repeatedFailuresAreRateLimitedWithRetryAfter() throws {
         _ = try backend.signUp("eve")
         for _ in 0..<3 {
-            let reply = backend.send(.post, "/api/auth/login", json: ["email": "eve@example.com", "password": "guess 1234"])
+            let reply = backend.send(
+                .post, "/api/auth/login", json: ["email": "eve@example.com", "password": "guess 1234"])
             #expect(reply.status == 401)
         }
         let limited = backend.send(

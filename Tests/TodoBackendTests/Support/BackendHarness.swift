@@ -62,7 +62,10 @@ final class BackendHarness: Sendable {
     func signUp(_ name: String = "ada", timezone: String = "UTC") throws -> String {
         let reply = send(
             .post, "/api/auth/signup",
-            json: ["email": .string("\(name)@example.com"), "password": "correct horse battery", "timezone": .string(timezone)])
+            json: [
+                "email": .string("\(name)@example.com"), "password": "correct horse battery",
+                "timezone": .string(timezone),
+            ])
         guard reply.status == 201, let token = reply.json["access_token"]?.stringValue else {
             throw HarnessError("sign-up of \(name) failed: \(reply.status) \(reply.text)")
         }

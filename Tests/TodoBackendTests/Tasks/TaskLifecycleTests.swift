@@ -15,9 +15,11 @@ import TodoHTTP
     @Test func createReturnsTheTaskWithLocationAndETag() {
         let reply = backend.send(
             .post, "/api/tasks", token: token,
-            json: ["title": "  Call the bank  ", "description": "About the mortgage", "priority": "high",
-                   "tags": ["Finance", "#calls", "finance"], "due_at": "2026-12-02T09:30:00+01:00",
-                   "recurrence": "FREQ=WEEKLY;BYDAY=MO", "reminders": [["minutes_before": 15]]])
+            json: [
+                "title": "  Call the bank  ", "description": "About the mortgage", "priority": "high",
+                "tags": ["Finance", "#calls", "finance"], "due_at": "2026-12-02T09:30:00+01:00",
+                "recurrence": "FREQ=WEEKLY;BYDAY=MO", "reminders": [["minutes_before": 15]],
+            ])
 
         #expect(reply.status == 201)
         #expect(reply.headers["Location"] == "/api/tasks/\(reply.id)")
@@ -81,9 +83,10 @@ import TodoHTTP
     }
 
     @Test func patchCanClearFields() throws {
-        let id = try backend.createTask(
-            token, ["title": "Trip", "description": "Pack", "due_date": "2026-12-20", "tags": ["travel"]]
-        )["id"]?.stringValue ?? ""
+        let id =
+            try backend.createTask(
+                token, ["title": "Trip", "description": "Pack", "due_date": "2026-12-20", "tags": ["travel"]]
+            )["id"]?.stringValue ?? ""
         let cleared = backend.send(
             .patch, "/api/tasks/\(id)", token: token, json: ["description": nil, "due_date": nil, "tags": []])
         #expect(cleared.status == 200)

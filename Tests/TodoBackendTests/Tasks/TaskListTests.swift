@@ -13,8 +13,10 @@ import TodoHTTP
         let fixtures: [[String: JSONValue]] = [
             ["title": "Café order", "priority": "low", "tags": ["errands"], "due_at": "2026-11-29T10:00:00Z"],
             ["title": "Résumé update", "priority": "high", "tags": ["work"], "due_at": "2026-12-05T10:00:00Z"],
-            ["title": "Plan 🎉 party", "priority": "urgent", "tags": ["family", "errands"],
-             "due_date": "2026-12-10", "description": "Invite ZOË and the neighbours"],
+            [
+                "title": "Plan 🎉 party", "priority": "urgent", "tags": ["family", "errands"],
+                "due_date": "2026-12-10", "description": "Invite ZOË and the neighbours",
+            ],
             ["title": "Read a book", "tags": ["leisure"]],
             ["title": "File taxes", "priority": "medium", "tags": ["work"], "due_at": "2026-12-01T10:00:00Z"],
         ]
@@ -55,13 +57,15 @@ import TodoHTTP
     }
 
     @Test func sortsByEachFieldBothWays() {
-        #expect(titles("?sort=due&status=pending") == [
-            "Café order", "File taxes", "Résumé update", "Plan 🎉 party", "Read a book",
-        ])
+        #expect(
+            titles("?sort=due&status=pending") == [
+                "Café order", "File taxes", "Résumé update", "Plan 🎉 party", "Read a book",
+            ])
         #expect(titles("?sort=priority&order=desc&status=pending").prefix(2) == ["Plan 🎉 party", "Résumé update"])
-        #expect(titles("?sort=title&status=pending") == [
-            "Café order", "File taxes", "Plan 🎉 party", "Read a book", "Résumé update",
-        ])
+        #expect(
+            titles("?sort=title&status=pending") == [
+                "Café order", "File taxes", "Plan 🎉 party", "Read a book", "Résumé update",
+            ])
         #expect(titles("?sort=created&order=desc").first == "Done already")
     }
 
@@ -72,7 +76,8 @@ import TodoHTTP
                 var cursor: String?
                 repeat {
                     let suffix = cursor.map { "&cursor=\($0)" } ?? ""
-                    let page = backend.send(.get, "/api/tasks?limit=2&sort=\(sort)&order=\(order)\(suffix)", token: token)
+                    let page = backend.send(
+                        .get, "/api/tasks?limit=2&sort=\(sort)&order=\(order)\(suffix)", token: token)
                     #expect(page.status == 200)
                     seen += (page.json["tasks"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
                     cursor = page.json["next_cursor"]?.stringValue

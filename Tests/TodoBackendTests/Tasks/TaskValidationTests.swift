@@ -17,9 +17,13 @@ import TodoHTTP
         let family = "👨‍👩‍👧‍👦"  // one character, seven scalars, 25 bytes
         let accented = "e\u{301}"  // one character, two scalars
         for unit in [family, accented, "字"] {
-            let fits = backend.send(.post, "/api/tasks", token: token, json: .object(["title": .string(String(repeating: unit, count: 500))]))
+            let fits = backend.send(
+                .post, "/api/tasks", token: token,
+                json: .object(["title": .string(String(repeating: unit, count: 500))]))
             #expect(fits.status == 201, "500 × \(unit)")
-            let over = backend.send(.post, "/api/tasks", token: token, json: .object(["title": .string(String(repeating: unit, count: 501))]))
+            let over = backend.send(
+                .post, "/api/tasks", token: token,
+                json: .object(["title": .string(String(repeating: unit, count: 501))]))
             #expect(over.status == 422, "501 × \(unit)")
             #expect(over.invalidFields == ["title"])
         }
@@ -28,9 +32,11 @@ import TodoHTTP
     @Test func everyInvalidFieldIsListed() {
         let reply = backend.send(
             .post, "/api/tasks", token: token,
-            json: ["title": "   ", "description": .string(String(repeating: "x", count: 10_001)), "priority": "asap",
-                   "tags": [.string(String(repeating: "t", count: 51))], "due_at": "next friday",
-                   "recurrence": "FREQ=SOMETIMES", "reminders": [["minutes_before": -5]], "colour": "red"])
+            json: [
+                "title": "   ", "description": .string(String(repeating: "x", count: 10_001)), "priority": "asap",
+                "tags": [.string(String(repeating: "t", count: 51))], "due_at": "next friday",
+                "recurrence": "FREQ=SOMETIMES", "reminders": [["minutes_before": -5]], "colour": "red",
+            ])
         #expect(reply.status == 422)
         #expect(reply.errorCode == "validation_failed")
         let fields = Set(reply.invalidFields.map { $0.split(separator: "[").first.map(String.init) ?? $0 })
@@ -39,7 +45,8 @@ import TodoHTTP
 
     @Test func dueAtAndDueDateAreExclusive() {
         let reply = backend.send(
-            .post, "/api/tasks", token: token, json: ["title": "x", "due_at": "2026-12-01T10:00:00Z", "due_date": "2026-12-01"])
+            .post, "/api/tasks", token: token,
+            json: ["title": "x", "due_at": "2026-12-01T10:00:00Z", "due_date": "2026-12-01"])
         #expect(reply.status == 422)
     }
 
