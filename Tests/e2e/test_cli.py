@@ -1,0 +1,101 @@
+"""The command line as an operator uses it: profiles, migrations, health and version, run as
+separate processes of the real binary with their own config file and data directory."""
+
+import json
+import os
+import subprocess
+
+import pytest
+
+from conftest import SCRUBBED_ENVIRONMENT, binary_path
+
+
+@pytest.fixture
+def cli(tmp_path):
+    environment = {key: value for key, value in os.environ.items() if key not in SCRUBBED_ENVIRONMENT}
+    environment["TODO_CONFIG"] = str(tmp_path / "config.yaml")
+    environment["XDG_CONFIG_HOME"] = str(tmp_path / "xdg")
+    environment["XDG_DATA_HOME"] = str(tmp_path / "data-home")
+
+    def run(*arguments, expect=0, extra_environment=None):
+        result = subprocess.run(
+            [str(binary_path()), *arguments], env=dict(environment, **(extra_environment or {})),
+            capture_output=True, text=True, timeout=60)
+        assert result.returncode == expect, f"{arguments} exited {result.returncode}:\n{result.stdout}{result.stderr}"
+        return result
+
+    run.config = tmp_path / "config.yaml"
+    run.data = tmp_path / "data"
+    return run
+
+
+def test_every_command_has_help(cli):
+    for command in ["serve", "demo", "profile", "migrate", "health", "bench", "version"]:
+        assert "Usage: todo-chatbot " + command in cli(command, "--help").stdout
+    assert cli("no-such-command", expect=2).stderr.startswith("todo-chatbot: Unknown command")
+
+
+def test_profiles_are_created_used_shown_masked_and_deleted(cli):
+    cli("profile", "create", "staging", "--description", "Neon and Redpanda",
+        "--set", "database.url=postgres://app:s3cret-pw@db.example.com/todo", "--set", "log.level=debug")
+    cli("profile", "use", "staging")
+
+    listed = json.loads(cli("profile", "list", "--json").stdout)
+    names = {entry["name"]: entry for entry in (listed["profiles"] if isinstance(listed, dict) else listed)}
+    assert {"local", "test", "staging"} <= set(names)
+
+    shown = cli("profile", "show").stdout
+    assert "staging" in shown
+    assert "s3cret-pw" not in shown
+    assert "postgres://app:****@db.example.com/todo" in shown
+    shown_json = cli("profile", "show", "--json").stdout
+    assert "s3cret-pw" not in shown_json
+
+    overridden = cli("profile", "show", extra_environment={"LOG_LEVEL": "warning"}).stdout
+    assert any("log.level" in line and "warning" in line and "LOG_LEVEL" in line for line in overridden.splitlines())
+
+    cli("profile", "use", "local")
+    cli("profile", "delete", "staging")
+    assert "staging" not in cli("profile", "list").stdout
+
+
+def test_a_broken_config_file_names_file_line_and_key(cli):
+    cli.config.write_text(
+        "current_profile: dev\nprofiles:\n- name: dev\n  settings:\n    log.levle: debug\n")
+    result = cli("profile", "show", expect=1)
+    assert str(cli.config) in result.stderr
+    assert "log.levle" in result.stderr
+    assert f"{cli.config}:5" in result.stderr
+
+    cli.config.write_text("profiles: [unclosed\n")
+    result = cli("profile", "list", expect=1)
+    assert str(cli.config) in result.stderr
+
+
+def test_migrations_go_down_and_up_again(cli):
+    data = f"--data-dir={cli.data}"
+    assert cli(data, "migrate", "current").stdout.strip() == "base"
+    assert "0001_initial" in cli(data, "migrate", "up").stdout
+    assert json.loads(cli(data, "migrate", "current", "--json").stdout)["revision"] == "0001_initial"
+    assert (cli.data / "todo.db").stat().st_mode & 0o077 == 0
+
+    cli(data, "migrate", "down")
+    assert cli(data, "migrate", "current").stdout.strip() == "base"
+    cli(data, "migrate", "to", "0001_initial")
+    history = cli(data, "migrate", "history").stdout
+    assert "0001_initial" in history and "applied" in history
+    assert cli(data, "migrate", "to", "nope", expect=1).stderr.count("nope") >= 1
+
+
+def test_health_reports_the_running_backend(cli, server):
+    port = server.base_url.rsplit(":", 1)[1]
+    report = json.loads(cli("--set", f"ports.backend={port}", "health", "--service", "backend", "--json").stdout)
+    text = json.dumps(report)
+    assert "backend" in text and "ready" in text
+
+    cli("--set", "ports.backend=1", "health", "--service", "backend", expect=1)
+
+
+def test_version_lists_the_c_libraries(cli):
+    version = json.loads(cli("version", "--json").stdout)
+    assert set(version["libraries"]) >= {"sqlite", "libpq", "librdkafka"}
