@@ -9,6 +9,9 @@ packages=(pkg-config libsqlite3-dev libpq-dev librdkafka-dev libssl-dev libmicro
     libyaml-dev libical-dev curl)
 if [[ "${1:-}" == "--with-test-tools" ]]; then
     packages+=(python3 python3-venv wrk)
+    # Tests/deploy: a release build with the Swift runtime linked in statically (as the
+    # Containerfile builds it) needs libcurl's static-link files for FoundationNetworking.
+    packages+=(libcurl4-openssl-dev binutils)
 fi
 
 missing=()
@@ -34,4 +37,5 @@ if [[ "${1:-}" == "--with-test-tools" ]]; then
         python3 -m venv .build/venv
     fi
     .build/venv/bin/python -m pip install -q --disable-pip-version-check -r Tests/e2e/requirements.txt
+    .build/venv/bin/python -m pip install -q --disable-pip-version-check -r Tests/deploy/requirements.txt
 fi

@@ -18,3 +18,6 @@ swift test --skip-build
 
 echo "== end-to-end tests" >&2
 TODO_BIN="$(swift build --show-bin-path)/todo-chatbot" .build/venv/bin/python -m pytest Tests/e2e -q
+
+echo "== deployment checks (Containerfile, Helm chart, compose)" >&2
+.build/venv/bin/python -m pytest Tests/deploy -q
