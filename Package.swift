@@ -47,6 +47,7 @@ let package = Package(
         .target(name: "TodoSQLite", dependencies: ["TodoCore", "CSQLite"]),
         .target(name: "TodoHTTP", dependencies: ["TodoCore", "TodoLogging", "CMicroHTTPD"]),
         .target(name: "TodoConfig", dependencies: ["CYAML"]),
+        .target(name: "TodoEvents", dependencies: ["TodoCore", "TodoLogging"]),
 
         // MARK: Services.
         .target(
@@ -58,13 +59,14 @@ let package = Package(
             name: "TodoApp",
             dependencies: [
                 "TodoCore", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend",
-                "TodoConfig", "CPostgres", "CKafka", "CWslay",
+                "TodoConfig", "TodoEvents", "CPostgres", "CKafka", "CWslay",
             ]),
         .executableTarget(name: "todo-chatbot", dependencies: ["TodoApp"]),
 
         // MARK: Tests.
         .target(
-            name: "TodoTestSupport", dependencies: ["TodoCore", "TodoSQLite"], path: "Tests/TodoTestSupport"),
+            name: "TodoTestSupport", dependencies: ["TodoCore", "TodoSQLite", "TodoEvents"],
+            path: "Tests/TodoTestSupport"),
         .testTarget(name: "TodoCoreTests", dependencies: ["TodoCore", "TodoTestSupport"]),
         .testTarget(name: "TodoCryptoTests", dependencies: ["TodoCrypto"]),
         .testTarget(name: "TodoSQLiteTests", dependencies: ["TodoSQLite", "TodoCore", "TodoTestSupport"]),
@@ -73,6 +75,7 @@ let package = Package(
             name: "TodoBackendTests",
             dependencies: ["TodoBackend", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoTestSupport"]),
         .testTarget(name: "TodoConfigTests", dependencies: ["TodoConfig"]),
+        .testTarget(name: "TodoEventsTests", dependencies: ["TodoEvents", "TodoCore", "TodoTestSupport"]),
         .testTarget(name: "TodoAppTests", dependencies: ["TodoApp"]),
     ]
 )

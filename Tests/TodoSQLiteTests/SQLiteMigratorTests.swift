@@ -15,27 +15,29 @@ import TodoTestSupport
         let migrator = SQLiteMigrator(store: store, clock: clock)
 
         #expect(try migrator.current() == nil)
-        #expect(try migrator.history().map(\.appliedAt) == [nil])
-        #expect(try migrator.upgrade(to: nil) == ["0001_initial"])
+        #expect(try migrator.history().map(\.appliedAt) == [nil, nil])
+        #expect(try migrator.upgrade(to: nil) == ["0001_initial", "0002_event_log"])
         #expect(try migrator.upgrade(to: nil).isEmpty)
-        #expect(try migrator.current() == "0001_initial")
-        #expect(try migrator.history().first?.appliedAt == clock.now)
+        #expect(try migrator.current() == "0002_event_log")
+        #expect(try migrator.history().map(\.appliedAt) == [clock.now, clock.now])
 
         let user = User(
             id: UUIDv7Generator().next(), email: "a@example.com", createdAt: clock.now, updatedAt: clock.now)
         try store.write { try $0.insert(user: user, passwordHash: "h") }
 
-        #expect(try migrator.downgrade(steps: 1) == ["0001_initial"])
+        #expect(try migrator.downgrade(steps: 2) == ["0002_event_log", "0001_initial"])
         #expect(try migrator.current() == nil)
         #expect(try tableNames(store).sorted() == ["schema_migrations"])
         #expect(throws: AppError.self) { try store.read { try $0.user(id: user.id) } }
 
         #expect(try migrator.migrate(to: "0001_initial") == ["0001_initial"])
+        #expect(try migrator.current() == "0001_initial")
         #expect(try store.read { try $0.user(id: user.id) } == nil)
         try store.write { try $0.insert(user: user, passwordHash: "h") }
         #expect(try store.read { try $0.user(id: user.id) } == user)
 
-        #expect(try migrator.migrate(to: "base") == ["0001_initial"])
+        #expect(try migrator.migrate(to: "0002_event_log") == ["0002_event_log"])
+        #expect(try migrator.migrate(to: "base") == ["0002_event_log", "0001_initial"])
         #expect(try migrator.downgrade(steps: 3).isEmpty)
     }
 

@@ -31,6 +31,11 @@ extension AppSettings {
         loginMaxFailures = try config.int(.loginMaxFailures)
         loginWindowSeconds = try config.int(.loginWindowSeconds)
 
+        eventPartitions = try config.int(.eventsPartitions)
+        eventRetentionHours = try config.int(.eventsRetentionHours)
+        eventRetentionMaxMessages = try config.int(.eventsRetentionMaxMessages)
+        eventPollIntervalMilliseconds = try config.int(.eventsPollIntervalMS)
+
         let level = try config.string(.logLevel)
         guard let logLevel = Logger.Level(name: level) else {
             throw ConfigError(.invalidValue, "setting 'log.level': unknown level '\(level)'", key: "log.level")

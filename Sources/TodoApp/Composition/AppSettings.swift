@@ -24,6 +24,13 @@ public struct AppSettings: Sendable {
     public var loginMaxFailures: Int
     public var loginWindowSeconds: Int
     public var logLevel: Logger.Level
+    /// Partitions of each event topic the composition creates (`events.partitions`).
+    public var eventPartitions: Int
+    /// Event-log retention (`events.retention_hours`, `events.retention_max_messages`).
+    public var eventRetentionHours: Int
+    public var eventRetentionMaxMessages: Int
+    /// How often consumers poll for messages of other processes (`events.poll_interval_ms`).
+    public var eventPollIntervalMilliseconds: Int
 }
 
 /// The services of the product, by the name `serve <name>` takes.

@@ -12,6 +12,8 @@ public final class Composition: Sendable {
     public let settings: AppSettings
     public let logger: Logger
     public let store: any Store
+    /// The event log of the configured database, with the standard topics created.
+    public let eventLog: any EventLog
     public let clock: any TimeSource
     public let ids: any IDGenerator
     public let backend: BackendAPI
@@ -33,7 +35,9 @@ public final class Composition: Sendable {
                 for revision in applied { logger.info("Applied migration", [LogKey.migration: revision]) }
             }
             store = sqlite
+            eventLog = Self.sqliteEventLog(store: sqlite, settings: settings, clock: clock)
         }
+        try eventLog.ensureTopics(EventTopics.standard(partitions: settings.eventPartitions))
 
         let tokens = try Self.tokenService(settings: settings, logger: logger)
         backend = BackendAPI(
@@ -69,6 +73,7 @@ public final class Composition: Sendable {
     }
 
     public func close() {
+        eventLog.close()
         store.close()
     }
 

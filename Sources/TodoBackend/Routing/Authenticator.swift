@@ -27,11 +27,20 @@ public struct Authenticator: Sendable {
 
         let verified: VerifiedToken
         do {
-            verified = try tokens.verify(String(parts[1]).trimmingCharacters(in: .whitespaces), now: clock.now)
+            verified = try tokens.verify(Self.trimmingBlanks(parts[1]), now: clock.now)
         } catch let error as TokenError {
             throw AppError.unauthorized(error.message, code: error.code)
         }
         return try accounts.user(id: verified.subject)
+    }
+
+    /// The token without surrounding blanks (spaces and tabs, as in `CharacterSet.whitespaces`),
+    /// without Foundation's NSString bridge, which showed up in profiles of every request.
+    static func trimmingBlanks(_ text: Substring) -> String {
+        let isBlank: (Character) -> Bool = { $0.isWhitespace && !$0.isNewline }
+        let start = text.firstIndex { !isBlank($0) } ?? text.endIndex
+        let end = text.lastIndex { !isBlank($0) }.map { text.index(after: $0) } ?? start
+        return String(text[start..<max(start, end)])
     }
 
     /// Wraps a handler that needs the signed-in user.

@@ -31,6 +31,11 @@ extension SettingKey {
     public static let loginWindowSeconds: SettingKey = "auth.login_window_seconds"
 
     public static let logLevel: SettingKey = "log.level"
+
+    public static let eventsPartitions: SettingKey = "events.partitions"
+    public static let eventsRetentionHours: SettingKey = "events.retention_hours"
+    public static let eventsRetentionMaxMessages: SettingKey = "events.retention_max_messages"
+    public static let eventsPollIntervalMS: SettingKey = "events.poll_interval_ms"
 }
 
 extension SettingsRegistry {
@@ -114,5 +119,19 @@ extension SettingsRegistry {
         SettingDefinition(
             .logLevel, .enumeration(["trace", "debug", "info", "warning", "error"]), default: .value(.string("info")),
             env: "LOG_LEVEL", "Lowest log level written"),
+
+        SettingDefinition(
+            .eventsPartitions, .int(1...256), default: .value(.int(3)),
+            env: "TODO_EVENTS_PARTITIONS", "Partitions of each event topic created at startup"),
+        SettingDefinition(
+            .eventsRetentionHours, .int(1...87_600), default: .value(.int(168)),
+            env: "TODO_EVENTS_RETENTION_HOURS", "Event-log messages older than this many hours are removed"),
+        SettingDefinition(
+            .eventsRetentionMaxMessages, .int(100...100_000_000), default: .value(.int(100_000)),
+            env: "TODO_EVENTS_RETENTION_MAX_MESSAGES", "Most messages kept per event-log partition"),
+        SettingDefinition(
+            .eventsPollIntervalMS, .int(5...60_000), default: .value(.int(100)),
+            env: "TODO_EVENTS_POLL_INTERVAL_MS",
+            "How often consumers check for messages written by other processes, in milliseconds"),
     ])
 }

@@ -48,6 +48,16 @@ public protocol StoreWriter: StoreReader {
     func deleteTask(id: String, ownerID: String) throws -> Bool
     /// The user's all-day tasks, whose deadlines depend on the user's timezone.
     func allDayTasks(ownerID: String) throws -> [TodoTask]
+
+    /// The outbox: appends `messages` to the event log as part of this transaction, so consumers
+    /// see them if and only if the transaction commits (and are woken right after it does). Each
+    /// message goes to the partition its key selects. Throws `not_found` (`unknown_topic`) for a
+    /// topic that was never created.
+    func append(_ messages: [OutgoingMessage]) throws
+    /// Records that consumer `group` processed the event `eventID`, as part of this transaction.
+    /// Returns false when it was already recorded: the caller then skips the event's effects, which
+    /// makes a redelivered event change nothing. Records are kept as long as the log's retention.
+    func markProcessed(group: String, eventID: String) throws -> Bool
 }
 
 public struct UserCredentials: Sendable, Equatable {

@@ -37,6 +37,13 @@ final class SQLiteStatement {
             case .text(let text):
                 let length = Int32(text.utf8.count)
                 status = text.withCString { sqlite3_bind_text(handle, index, $0, length, csqlite_transient()) }
+            case .blob(let bytes) where bytes.isEmpty:
+                // sqlite3_bind_blob with no bytes would bind NULL; an empty blob is X''.
+                status = sqlite3_bind_zeroblob(handle, index, 0)
+            case .blob(let bytes):
+                status = bytes.withUnsafeBytes {
+                    sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), csqlite_transient())
+                }
             }
             guard status == SQLITE_OK else { throw failure(status, step: "\(step): bind \(index)") }
         }
@@ -79,6 +86,12 @@ final class SQLiteStatement {
 
     func optionalText(_ column: Int32) -> String? {
         isNull(column) ? nil : text(column)
+    }
+
+    func blob(_ column: Int32) -> [UInt8] {
+        guard let bytes = sqlite3_column_blob(handle, column) else { return [] }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return Array(UnsafeRawBufferPointer(start: bytes, count: count))
     }
 
     private func failure(_ status: Int32, step: String) -> AppError {

@@ -3,6 +3,7 @@ enum SQLiteValue {
     case null
     case integer(Int64)
     case text(String)
+    case blob([UInt8])
 
     static func integer(_ value: Int64?) -> SQLiteValue {
         value.map { .integer($0) } ?? .null

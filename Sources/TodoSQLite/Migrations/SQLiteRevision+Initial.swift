@@ -37,12 +37,11 @@ extension SQLiteRevision {
                 updated_at INTEGER NOT NULL,
                 version INTEGER NOT NULL
             ) STRICT;
+            -- One index per owner, in deadline order (the default sort). Every list is scoped to one
+            -- owner, who has hundreds to a few thousand tasks: other sorts and the all-day lookup read
+            -- this owner's rows and sort them in memory, which costs less than keeping five more
+            -- indexes up to date on every write.
             CREATE INDEX tasks_owner_deadline ON tasks (owner_id, COALESCE(deadline, 9223372036854775807), id);
-            CREATE INDEX tasks_owner_priority ON tasks (owner_id, priority, id);
-            CREATE INDEX tasks_owner_created ON tasks (owner_id, created_at, id);
-            CREATE INDEX tasks_owner_updated ON tasks (owner_id, updated_at, id);
-            CREATE INDEX tasks_owner_title ON tasks (owner_id, title_key, id);
-            CREATE INDEX tasks_owner_all_day ON tasks (owner_id) WHERE due_date IS NOT NULL;
 
             CREATE TABLE task_tags (
                 task_id TEXT NOT NULL REFERENCES tasks (id) ON DELETE CASCADE,
@@ -51,7 +50,7 @@ extension SQLiteRevision {
                 tag_name TEXT NOT NULL,
                 PRIMARY KEY (task_id, tag_key)
             ) STRICT, WITHOUT ROWID;
-            CREATE INDEX task_tags_owner_key ON task_tags (owner_id, tag_key, task_id);
+            -- No index by owner: tag counts reach task_tags through the owner's tasks.
             """,
         down: """
             DROP TABLE task_tags;

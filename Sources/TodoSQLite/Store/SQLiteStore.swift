@@ -15,6 +15,8 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     private let writerLock = NSLock()
     private var writer: SQLiteConnection?
     private let readers: ReaderPool
+    /// Told after every committed write that appended event-log messages; see ``SQLiteEventLog``.
+    let commitObservers = CommitObservers()
 
     /// Opens (creating if needed) the database at `path`. The directory is created 0700 and the
     /// file 0600 when they do not exist. Throws `unavailable` when the file cannot be opened.
@@ -36,9 +38,17 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     }
 
     public func write<T>(_ body: (any StoreWriter) throws -> T) throws -> T {
-        try withWriteTransaction { connection in
-            try body(SQLiteTransaction(connection: connection))
+        var appendedMessages = false
+        let result = try withWriteTransaction { connection in
+            let transaction = SQLiteTransaction(connection: connection)
+            let result = try body(transaction)
+            appendedMessages = transaction.appendedMessages > 0
+            return result
         }
+
+        // After the commit, so woken consumers find the messages (the outbox of the event log).
+        if appendedMessages { commitObservers.notify() }
+        return result
     }
 
     public func ping() throws {

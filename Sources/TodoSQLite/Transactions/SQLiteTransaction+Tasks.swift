@@ -59,13 +59,15 @@ extension SQLiteTransaction {
     }
 
     func tags(ownerID: String) throws -> [TagUsage] {
-        // The spelling shown is the one on the oldest task carrying the tag.
+        // The spelling shown is the one on the oldest task carrying the tag. The owner's tasks are
+        // found through the owner index, their tags through task_tags' primary key.
         let sql = """
-            SELECT (SELECT s.tag_name FROM task_tags s JOIN tasks o ON o.id = s.task_id \
-            WHERE s.owner_id = ?1 AND s.tag_key = tt.tag_key ORDER BY o.created_at, o.id LIMIT 1), \
-            COUNT(*), SUM(CASE WHEN t.completed = 0 THEN 1 ELSE 0 END) \
-            FROM task_tags tt JOIN tasks t ON t.id = tt.task_id \
-            WHERE tt.owner_id = ?1 GROUP BY tt.tag_key ORDER BY tt.tag_key
+            SELECT name, COUNT(*), SUM(pending) FROM (\
+            SELECT tt.tag_key AS tag_key, \
+            FIRST_VALUE(tt.tag_name) OVER (PARTITION BY tt.tag_key ORDER BY t.created_at, t.id) AS name, \
+            CASE WHEN t.completed = 0 THEN 1 ELSE 0 END AS pending \
+            FROM tasks t JOIN task_tags tt ON tt.task_id = t.id WHERE t.owner_id = ?1) \
+            GROUP BY tag_key ORDER BY tag_key
             """
         return try connection.query(sql, [.text(ownerID)], step: "count tags") { row in
             TagUsage(name: row.text(0), taskCount: Int(row.int64(1)), pendingCount: Int(row.int64(2)))

@@ -4,6 +4,9 @@ import TodoCore
 /// transaction on one connection. Valid only until the body returns.
 final class SQLiteTransaction: StoreWriter {
     let connection: SQLiteConnection
+    /// Messages appended to the event log in this transaction; the store wakes consumers after
+    /// committing when it is above zero.
+    var appendedMessages = 0
 
     init(connection: SQLiteConnection) {
         self.connection = connection

@@ -1,0 +1,24 @@
+/// The topics of the product. Keys are user ids, so each user's events stay in order.
+public enum EventTopics {
+    /// Every task change (`…task.created|updated|completed|reopened|deleted`).
+    public static let taskEvents = "task-events"
+    /// What live clients need to refresh.
+    public static let taskUpdates = "task-updates"
+    /// Reminder scheduled or cancelled.
+    public static let reminders = "reminders"
+
+    /// The dead-letter topic of `topic`: where a consumer puts what it cannot process.
+    public static func deadLetter(_ topic: String) -> String {
+        topic + ".dlq"
+    }
+
+    /// Every topic and its dead-letter topic, each with `partitions` partitions.
+    public static func standard(partitions: Int) -> [TopicSpec] {
+        [taskEvents, taskUpdates, reminders].flatMap { topic in
+            [
+                TopicSpec(name: topic, partitions: partitions),
+                TopicSpec(name: deadLetter(topic), partitions: partitions),
+            ]
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Synchronization
+import TodoCore
+
+/// Collects what a handler received, from the consumer's thread.
+final class Received: Sendable {
+    private let messages = Mutex<[LogMessage]>([])
+
+    var all: [LogMessage] { messages.withLock { $0 } }
+    var count: Int { messages.withLock { $0.count } }
+
+    func add(_ message: LogMessage) {
+        messages.withLock { $0.append(message) }
+    }
+
+    /// The values as text, in delivery order.
+    var texts: [String] { all.map { String(decoding: $0.value, as: UTF8.self) } }
+}
+
+/// A failure thrown by test handlers on purpose.
+struct HandlerFailure: Error {}
+
+extension EventLogConformance {
+    /// Polls `condition` until it holds or `timeout` passes; consumers run on their own threads,
+    /// so a check waits for the state it expects instead of sleeping a fixed time.
+    static func waitUntil(timeout: TimeInterval = 10, _ condition: () throws -> Bool) rethrows -> Bool {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        while Date() < deadline {
+            if try condition() { return true }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        return try condition()
+    }
+
+    /// A message whose value is `text`.
+    static func message(_ topic: String, key: String, _ text: String) -> OutgoingMessage {
+        OutgoingMessage(
+            topic: topic, key: key, headers: [MessageHeader(name: "kind", value: "test")], value: Array(text.utf8))
+    }
+
+    /// Fast retries, so redelivery checks finish quickly.
+    static let quickRetry = SubscriptionOptions(retryBackoff: 0.01, maxRetryBackoff: 0.05)
+
+    /// Waits until the group has committed everything in `topic`.
+    static func waitForNoLag(_ log: any EventLog, group: String, topic: String) throws -> Bool {
+        try waitUntil {
+            guard let described = try log.groups().first(where: { $0.group == group }) else { return false }
+            let offsets = described.offsets.filter { $0.topic == topic }
+            return !offsets.isEmpty && offsets.allSatisfy { $0.lag == 0 }
+        }
+    }
+}
