@@ -77,7 +77,7 @@ import TodoTestSupport
                 try writer.insert(user: user, passwordHash: "h")
                 try writer.append([OutgoingMessage(topic: "nowhere", key: "k", value: [])])
             }
-        } throws: { ($0 as? AppError)?.code == "unknown_topic" }
+        } throws: { ($0 as? AppError)?.code == "event_log_not_ready" }
 
         #expect(try store.read { try $0.user(id: user.id) } == nil)
     }
