@@ -75,7 +75,9 @@ let package = Package(
             name: "TodoBackendTests",
             dependencies: ["TodoBackend", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoTestSupport"]),
         .testTarget(name: "TodoConfigTests", dependencies: ["TodoConfig"]),
-        .testTarget(name: "TodoEventsTests", dependencies: ["TodoEvents", "TodoCore", "TodoTestSupport"]),
+        .testTarget(
+            name: "TodoEventsTests",
+            dependencies: ["TodoEvents", "TodoCore", "TodoSQLite", "TodoLogging", "TodoTestSupport"]),
         .testTarget(name: "TodoAppTests", dependencies: ["TodoApp"]),
     ]
 )

@@ -2,6 +2,7 @@ import Foundation
 import TodoBackend
 import TodoCore
 import TodoCrypto
+import TodoEvents
 import TodoHTTP
 import TodoLogging
 import TodoSQLite
@@ -43,7 +44,8 @@ public final class Composition: Sendable {
         backend = BackendAPI(
             store: store, clock: clock, ids: ids, hasher: PasswordHasher(logN: settings.scryptLogN), tokens: tokens,
             limiter: LoginRateLimiter(
-                maxFailures: settings.loginMaxFailures, window: TimeInterval(settings.loginWindowSeconds)))
+                maxFailures: settings.loginMaxFailures, window: TimeInterval(settings.loginWindowSeconds)),
+            checks: [Self.eventLogCheck(eventLog, consumers: [])])
     }
 
     /// The migrator for the configured database, for `migrate`.
@@ -70,6 +72,12 @@ public final class Composition: Sendable {
         let serviceLogger = logger.with(LogKey.service, name.rawValue)
         let server = HTTPServer(configuration: configuration, handler: pipeline.handler, logger: serviceLogger)
         return HTTPService(name: name.rawValue, server: server, logger: serviceLogger)
+    }
+
+    /// The `event_log` readiness check: the log answers; details carry topics, dead letters and the
+    /// status of `consumers`.
+    static func eventLogCheck(_ log: any EventLog, consumers: [EventConsumer]) -> ReadinessCheck {
+        ReadinessCheck(name: "event_log") { try EventLogStatus.details(log: log, consumers: consumers) }
     }
 
     public func close() {

@@ -1721,7 +1721,7 @@ enum OpenAPIDocument {
                   },
                   "checks": {
                     "type": "object",
-                    "description": "One entry per dependency, by name (`database`).",
+                    "description": "One entry per dependency, by name (`database`, `event_log`).",
                     "additionalProperties": {
                       "oneOf": [
                         {
@@ -1738,6 +1738,10 @@ enum OpenAPIDocument {
                             "duration_ms": {
                               "type": "integer",
                               "minimum": 0
+                            },
+                            "details": {
+                              "type": "object",
+                              "description": "What the check saw; for `event_log`: `topics` (messages ever appended, by topic), `dead_letter_messages` (retained, by dead-letter topic) and, where the service consumes, `consumers` (group, members, lag, per-partition offsets and counts since start)."
                             }
                           }
                         },
@@ -1745,7 +1749,8 @@ enum OpenAPIDocument {
                           "type": "object",
                           "required": [
                             "status",
-                            "error"
+                            "error",
+                            "duration_ms"
                           ],
                           "additionalProperties": false,
                           "properties": {
@@ -1754,6 +1759,10 @@ enum OpenAPIDocument {
                             },
                             "error": {
                               "type": "string"
+                            },
+                            "duration_ms": {
+                              "type": "integer",
+                              "minimum": 0
                             }
                           }
                         }
