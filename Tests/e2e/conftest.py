@@ -81,17 +81,15 @@ def wait_until_ready(server):
     pytest.fail(f"todo-chatbot was not ready within {STARTUP_TIMEOUT_SECONDS}s ({last_problem}):\n{server.log_tail()}")
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    """Starts the real binary, waits for readiness, and at the end stops it with SIGTERM,
-    asserting that it exits cleanly with status 0."""
+def start_server(root, services=("backend",)):
+    """Starts `todo-chatbot serve` with its own data directory and config under `root` and waits
+    until it is ready. The caller stops it (see `stop_server`)."""
     binary = binary_path()
     if not binary.is_file():
         pytest.fail(f"todo-chatbot binary not found at {binary}; build it or set TODO_BIN")
 
-    root = tmp_path_factory.mktemp("todo-e2e")
     data_dir = root / "data"
-    data_dir.mkdir()
+    data_dir.mkdir(exist_ok=True)
     environment = {key: value for key, value in os.environ.items() if key not in SCRUBBED_ENVIRONMENT}
     environment["TODO_CONFIG"] = str(root / "config.yaml")
     environment["XDG_CONFIG_HOME"] = str(root / "xdg-config")
@@ -99,28 +97,51 @@ def server(tmp_path_factory):
 
     port = free_port()
     # Global options go before the command; `--port=N` keeps the value from being read as a service.
-    command = [
-        str(binary), "--profile", "test", f"--data-dir={data_dir}", "--host=127.0.0.1", "--log-level=info",
-        "serve", "backend", f"--port={port}",
-    ]
+    global_options = ["--profile", "test", f"--data-dir={data_dir}", "--host=127.0.0.1"]
+    command = [str(binary), *global_options, "--log-level=info", "serve", *services, f"--port={port}"]
     log_path = root / "server.log"
-    with open(log_path, "wb") as log:
+    with open(log_path, "ab") as log:
         process = subprocess.Popen(
             command, cwd=root, env=environment, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
     running = Server(process, f"http://127.0.0.1:{port}", log_path)
+    running.data_dir = data_dir
+    running.cli_prefix = [str(binary), *global_options]
+    running.environment = environment
+    wait_until_ready(running)
+    return running
+
+
+def stop_server(running):
+    """SIGTERM, then asserts a clean exit with status 0."""
+    process = running.process
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=SHUTDOWN_TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            pytest.fail(f"todo-chatbot did not stop within {SHUTDOWN_TIMEOUT_SECONDS}s of SIGTERM")
+    assert process.returncode == 0, f"todo-chatbot exited with {process.returncode}:\n{running.log_tail()}"
+
+
+def run_cli(running, *arguments, expect=0):
+    """Runs a `todo-chatbot` command against the data directory of `running`; returns stdout."""
+    result = subprocess.run(
+        [*running.cli_prefix, *arguments], env=running.environment, capture_output=True, text=True, timeout=60)
+    assert result.returncode == expect, f"{arguments}: exit {result.returncode}\n{result.stdout}\n{result.stderr}"
+    return result.stdout
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """Starts the real binary, waits for readiness, and at the end stops it with SIGTERM,
+    asserting that it exits cleanly with status 0."""
+    running = start_server(tmp_path_factory.mktemp("todo-e2e"))
     try:
-        wait_until_ready(running)
         yield running
     finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=SHUTDOWN_TIMEOUT_SECONDS)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-                pytest.fail(f"todo-chatbot did not stop within {SHUTDOWN_TIMEOUT_SECONDS}s of SIGTERM")
-    assert process.returncode == 0, f"todo-chatbot exited with {process.returncode}:\n{running.log_tail()}"
+        stop_server(running)
 
 
 class Account:
