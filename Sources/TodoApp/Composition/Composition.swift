@@ -5,6 +5,7 @@ import TodoCrypto
 import TodoEvents
 import TodoHTTP
 import TodoLogging
+import TodoNotify
 import TodoSQLite
 
 /// The composition root: the one place that picks adapters from the settings and wires services.
@@ -57,12 +58,41 @@ public final class Composition: Sendable {
         }
     }
 
-    /// The HTTP listener of one service.
-    func service(_ name: ServiceName) -> HTTPService {
+    /// What `serve <name>` runs: the service's HTTP listener (health and, for the backend, the
+    /// API) and its background workers.
+    func services(_ name: ServiceName) -> [any Service] {
         var router = Router()
+        var workers: [any Service] = []
         switch name {
-        case .backend: backend.register(on: &router)
+        case .backend:
+            backend.register(on: &router)
+        case .notification:
+            let notifications = NotificationService(
+                store: store, log: eventLog, clock: clock, ids: ids, policy: settings.notificationPolicy,
+                instanceID: "notification-\(ProcessInfo.processInfo.processIdentifier)-\(ids.next().suffix(8))",
+                logger: logger)
+            HealthRoutes(
+                service: name.rawValue,
+                checks: [
+                    databaseCheck, Self.eventLogCheck(eventLog, consumers: [notifications.consumer]),
+                    ReadinessCheck(name: "reminders") { try notifications.backlog() },
+                ]
+            ).register(on: &router)
+            workers.append(
+                WorkerService(name: "notification workers", start: notifications.start, stop: notifications.stop))
         }
+        return [httpService(name, router: router)] + workers
+    }
+
+    private var databaseCheck: ReadinessCheck {
+        ReadinessCheck(name: "database") { [store] in
+            try store.ping()
+            return nil
+        }
+    }
+
+    /// The HTTP listener of one service on its configured port.
+    func httpService(_ name: ServiceName, router: Router) -> HTTPService {
         let pipeline = HTTPPipeline.standard(
             router: router, cors: CORSPolicy(allowedOrigins: settings.corsOrigins), maxBodyBytes: settings.maxBodyBytes)
         let configuration = HTTPServerConfiguration(
