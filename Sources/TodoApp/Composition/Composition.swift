@@ -32,9 +32,12 @@ public final class Composition: Sendable {
         switch location {
         case .sqlite(let path):
             let sqlite = try SQLiteStore(path: path, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds)
+            let migrator = SQLiteMigrator(store: sqlite)
             if settings.autoMigrate {
-                let applied = try SQLiteMigrator(store: sqlite).upgrade(to: nil)
+                let applied = try migrator.upgrade(to: nil)
                 for revision in applied { logger.info("Applied migration", [LogKey.migration: revision]) }
+            } else {
+                try Self.requireCurrentSchema(migrator)
             }
             store = sqlite
             eventLog = Self.sqliteEventLog(store: sqlite, settings: settings, clock: clock)
@@ -47,6 +50,18 @@ public final class Composition: Sendable {
             limiter: LoginRateLimiter(
                 maxFailures: settings.loginMaxFailures, window: TimeInterval(settings.loginWindowSeconds)),
             checks: [Self.eventLogCheck(eventLog, consumers: [])])
+    }
+
+    /// With `database.auto_migrate` off, refuses to start on a schema other than this build's.
+    static func requireCurrentSchema(_ migrator: any SchemaMigrator) throws {
+        let pending = try migrator.history().filter { $0.appliedAt == nil }.map(\.id)
+        guard pending.isEmpty else {
+            let current = try migrator.current() ?? "base"
+            throw AppError.unavailable(
+                "The database is at revision \(current) and needs \(pending.joined(separator: ", ")); "
+                    + "run `todo-chatbot migrate up` (database.auto_migrate is off)",
+                code: "schema_outdated")
+        }
     }
 
     /// The migrator for the configured database, for `migrate`.

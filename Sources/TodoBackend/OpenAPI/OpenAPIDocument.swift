@@ -650,7 +650,8 @@ enum OpenAPIDocument {
                       "type": "array",
                       "items": {
                         "type": "string",
-                        "maxLength": 50
+                        "maxLength": 400,
+                        "description": "At most 50 characters. JSON Schema counts code points; the server also limits user-perceived characters to 50 (a family emoji or an accented letter is one), with at most 8 code points each."
                       }
                     },
                     "style": "form",
@@ -1604,7 +1605,8 @@ enum OpenAPIDocument {
                       "string",
                       "null"
                     ],
-                    "maxLength": 200
+                    "maxLength": 1600,
+                    "description": "At most 200 characters. JSON Schema counts code points; the server also limits user-perceived characters to 200 (a family emoji or an accented letter is one), with at most 8 code points each."
                   },
                   "timezone": {
                     "type": "string",
@@ -1747,14 +1749,16 @@ enum OpenAPIDocument {
                   "title": {
                     "type": "string",
                     "minLength": 1,
-                    "maxLength": 500
+                    "maxLength": 4000,
+                    "description": "At most 500 characters. JSON Schema counts code points; the server also limits user-perceived characters to 500 (a family emoji or an accented letter is one), with at most 8 code points each."
                   },
                   "description": {
                     "type": [
                       "string",
                       "null"
                     ],
-                    "maxLength": 10000
+                    "maxLength": 80000,
+                    "description": "At most 10000 characters. JSON Schema counts code points; the server also limits user-perceived characters to 10000 (a family emoji or an accented letter is one), with at most 8 code points each."
                   },
                   "completed": {
                     "type": "boolean"
@@ -1782,7 +1786,8 @@ enum OpenAPIDocument {
                     "items": {
                       "type": "string",
                       "minLength": 1,
-                      "maxLength": 50
+                      "maxLength": 400,
+                      "description": "At most 50 characters. JSON Schema counts code points; the server also limits user-perceived characters to 50 (a family emoji or an accented letter is one), with at most 8 code points each."
                     }
                   },
                   "due_at": {
@@ -2022,8 +2027,8 @@ enum OpenAPIDocument {
                       "string",
                       "null"
                     ],
-                    "maxLength": 200,
-                    "description": "Trimmed; no control characters."
+                    "maxLength": 1600,
+                    "description": "Trimmed; no control characters. At most 200 characters. JSON Schema counts code points; the server also limits user-perceived characters to 200 (a family emoji or an accented letter is one), with at most 8 code points each."
                   },
                   "timezone": {
                     "type": [
@@ -2060,7 +2065,8 @@ enum OpenAPIDocument {
                       "string",
                       "null"
                     ],
-                    "maxLength": 200
+                    "maxLength": 1600,
+                    "description": "At most 200 characters. JSON Schema counts code points; the server also limits user-perceived characters to 200 (a family emoji or an accented letter is one), with at most 8 code points each."
                   },
                   "timezone": {
                     "type": "string",
@@ -2111,16 +2117,16 @@ enum OpenAPIDocument {
                   "title": {
                     "type": "string",
                     "minLength": 1,
-                    "maxLength": 500,
-                    "description": "Trimmed; must not be empty or contain control characters."
+                    "maxLength": 4000,
+                    "description": "Trimmed; must not be empty or contain control characters. At most 500 characters. JSON Schema counts code points; the server also limits user-perceived characters to 500 (a family emoji or an accented letter is one), with at most 8 code points each."
                   },
                   "description": {
                     "type": [
                       "string",
                       "null"
                     ],
-                    "maxLength": 10000,
-                    "description": "No control characters except newline, carriage return and tab; empty or null clears it."
+                    "maxLength": 80000,
+                    "description": "No control characters except newline, carriage return and tab; empty or null clears it. At most 10000 characters. JSON Schema counts code points; the server also limits user-perceived characters to 10000 (a family emoji or an accented letter is one), with at most 8 code points each."
                   },
                   "priority": {
                     "type": [
@@ -2147,7 +2153,8 @@ enum OpenAPIDocument {
                     "items": {
                       "type": "string",
                       "minLength": 1,
-                      "maxLength": 50
+                      "maxLength": 400,
+                      "description": "At most 50 characters. JSON Schema counts code points; the server also limits user-perceived characters to 50 (a family emoji or an accented letter is one), with at most 8 code points each."
                     }
                   },
                   "due_at": {
@@ -2224,16 +2231,16 @@ enum OpenAPIDocument {
                   "title": {
                     "type": "string",
                     "minLength": 1,
-                    "maxLength": 500,
-                    "description": "Trimmed; must not be empty or contain control characters."
+                    "maxLength": 4000,
+                    "description": "Trimmed; must not be empty or contain control characters. At most 500 characters. JSON Schema counts code points; the server also limits user-perceived characters to 500 (a family emoji or an accented letter is one), with at most 8 code points each."
                   },
                   "description": {
                     "type": [
                       "string",
                       "null"
                     ],
-                    "maxLength": 10000,
-                    "description": "No control characters except newline, carriage return and tab; empty or null clears it."
+                    "maxLength": 80000,
+                    "description": "No control characters except newline, carriage return and tab; empty or null clears it. At most 10000 characters. JSON Schema counts code points; the server also limits user-perceived characters to 10000 (a family emoji or an accented letter is one), with at most 8 code points each."
                   },
                   "priority": {
                     "type": [
@@ -2260,7 +2267,8 @@ enum OpenAPIDocument {
                     "items": {
                       "type": "string",
                       "minLength": 1,
-                      "maxLength": 50
+                      "maxLength": 400,
+                      "description": "At most 50 characters. JSON Schema counts code points; the server also limits user-perceived characters to 50 (a family emoji or an accented letter is one), with at most 8 code points each."
                     }
                   },
                   "due_at": {
