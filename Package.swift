@@ -48,6 +48,7 @@ let package = Package(
         .target(name: "TodoHTTP", dependencies: ["TodoCore", "TodoLogging", "CMicroHTTPD"]),
         .target(name: "TodoConfig", dependencies: ["CYAML"]),
         .target(name: "TodoEvents", dependencies: ["TodoCore", "TodoLogging"]),
+        .target(name: "TodoKafka", dependencies: ["TodoCore", "TodoLogging", "CKafka"]),
 
         // MARK: Services.
         .target(
@@ -88,5 +89,8 @@ let package = Package(
                 "TodoTestSupport",
             ]),
         .testTarget(name: "TodoAppTests", dependencies: ["TodoApp"]),
+        .testTarget(
+            name: "TodoKafkaTests",
+            dependencies: ["TodoKafka", "TodoCore", "TodoEvents", "TodoSQLite", "TodoLogging", "TodoTestSupport"]),
     ]
 )

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(pkg-config libsqlite3-dev libpq-dev librdkafka-dev libssl-dev libmicrohttpd-dev libwslay-dev
     libyaml-dev libical-dev curl)
 if [[ "${1:-}" == "--with-test-tools" ]]; then
-    packages+=(python3 python3-venv wrk)
+    packages+=(python3 python3-venv wrk kcat)
     # Tests/deploy: a release build with the Swift runtime linked in statically (as the
     # Containerfile builds it) needs libcurl's static-link files for FoundationNetworking.
     packages+=(libcurl4-openssl-dev binutils)

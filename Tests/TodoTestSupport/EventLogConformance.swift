@@ -16,7 +16,28 @@ import TodoCore
 /// Every call of the opener stands for one process on the same storage: an embedded log opens a
 /// new connection to the same file, the in-memory log may return the same instance, a Kafka
 /// adapter a new client. Checks that restart a consumer or need two members call it twice.
+///
+/// What some backends cannot do is declared in ``Features`` (as in Watermill's test features): a
+/// check that needs a missing feature is left out by ``Check/isSupported(by:)``, and a check that
+/// only partly depends on one skips just that part. Every feature is on by default.
 public enum EventLogConformance {
+    /// What a backend under test supports beyond the common contract.
+    public struct Features: Sendable {
+        /// ``EventLog/groups()`` lists the members that joined through other logs (other
+        /// processes), not only those of the log asked.
+        public var listsMembersOfOtherLogs: Bool
+        /// ``EventLog/applyRetention()`` removes messages on demand, by age and by count.
+        public var removesMessagesOnDemand: Bool
+
+        public init(listsMembersOfOtherLogs: Bool = true, removesMessagesOnDemand: Bool = true) {
+            self.listsMembersOfOtherLogs = listsMembersOfOtherLogs
+            self.removesMessagesOnDemand = removesMessagesOnDemand
+        }
+
+        /// Everything: the embedded and in-memory logs.
+        public static let all = Features()
+    }
+
     /// What a check needs from the logs it opens.
     public struct Setup: Sendable {
         public var clock: any TimeSource
@@ -27,15 +48,31 @@ public enum EventLogConformance {
     public struct Check: Sendable, CustomStringConvertible {
         public let name: String
         let setup: @Sendable () -> Setup
+        let requires: [KeyPath<Features, Bool> & Sendable]
         let body: @Sendable (Harness) throws -> Void
+
+        init(
+            name: String, requires: [KeyPath<Features, Bool> & Sendable] = [], setup: @escaping @Sendable () -> Setup,
+            body: @escaping @Sendable (Harness) throws -> Void
+        ) {
+            self.name = name
+            self.requires = requires
+            self.setup = setup
+            self.body = body
+        }
 
         public var description: String { name }
 
+        /// Whether a backend with `features` can run this check at all.
+        public func isSupported(by features: Features) -> Bool {
+            requires.allSatisfy { features[keyPath: $0] }
+        }
+
         /// Runs the check; `makeOpener` gets the check's setup and returns a function that opens a
         /// log on the check's storage. Every log opened is closed afterwards.
-        public func run(makeOpener: (Setup) throws -> () throws -> any EventLog) throws {
+        public func run(features: Features = .all, makeOpener: (Setup) throws -> () throws -> any EventLog) throws {
             let setup = setup()
-            let harness = Harness(setup: setup, open: try makeOpener(setup))
+            let harness = Harness(setup: setup, features: features, open: try makeOpener(setup))
             defer { harness.closeAll() }
             try body(harness)
         }
@@ -52,8 +89,12 @@ public enum EventLogConformance {
         Check(name: "a member stopped before commit leaves the message", setup: standard, body: stopBeforeCommit),
         Check(name: "latest start skips older messages", setup: standard, body: latestStartSkipsOlderMessages),
         Check(name: "metadata and lag", setup: standard, body: metadataAndLag),
-        Check(name: "retention by count", setup: retentionSetup, body: retentionByCount),
-        Check(name: "retention by age", setup: retentionSetup, body: retentionByAge),
+        Check(
+            name: "retention by count", requires: [\.removesMessagesOnDemand], setup: retentionSetup,
+            body: retentionByCount),
+        Check(
+            name: "retention by age", requires: [\.removesMessagesOnDemand], setup: retentionSetup,
+            body: retentionByAge),
     ]
 
     @Sendable static func standard() -> Setup {
@@ -70,12 +111,14 @@ extension EventLogConformance {
     public final class Harness: @unchecked Sendable {
         // @unchecked: `opened` is guarded by `lock`; checks open logs from their own thread only.
         let setup: Setup
+        let features: Features
         private let opener: () throws -> any EventLog
         private let lock = NSLock()
         private var opened: [any EventLog] = []
 
-        init(setup: Setup, open: @escaping () throws -> any EventLog) {
+        init(setup: Setup, features: Features, open: @escaping () throws -> any EventLog) {
             self.setup = setup
+            self.features = features
             self.opener = open
         }
 
