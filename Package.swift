@@ -63,7 +63,7 @@ let package = Package(
             name: "TodoApp",
             dependencies: [
                 "TodoCore", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend",
-                "TodoConfig", "TodoEvents", "TodoNotify", "CPostgres", "CKafka", "CWslay",
+                "TodoConfig", "TodoEvents", "TodoNotify", "TodoKafka", "CPostgres", "CKafka", "CWslay",
             ]),
         .executableTarget(name: "todo-chatbot", dependencies: ["TodoApp"]),
 
@@ -88,7 +88,7 @@ let package = Package(
                 "TodoNotify", "TodoCore", "TodoEvents", "TodoSQLite", "TodoLogging", "TodoHTTP", "TodoCrypto",
                 "TodoTestSupport",
             ]),
-        .testTarget(name: "TodoAppTests", dependencies: ["TodoApp"]),
+        .testTarget(name: "TodoAppTests", dependencies: ["TodoApp", "TodoKafka", "TodoTestSupport"]),
         .testTarget(
             name: "TodoKafkaTests",
             dependencies: ["TodoKafka", "TodoCore", "TodoEvents", "TodoSQLite", "TodoLogging", "TodoTestSupport"]),

@@ -155,6 +155,20 @@ public final class KafkaEventLog: EventLog {
         admin.client.close()
     }
 
+    /// Fails every publish still waiting for the broker's acknowledgement (they throw
+    /// `broker_unavailable`): for stopping an outbox relay during an outage without waiting for the
+    /// delivery timeout. Nothing is lost: the relay marks nothing sent that was not acknowledged.
+    public func cancelPublishing() {
+        state.withLock { $0.producer }?.purge()
+    }
+
+    /// Throws `broker_unavailable` unless a broker answers a metadata request within `timeout`: a
+    /// cheap probe for readiness checks, which must not wait for the full request timeout.
+    public func checkReachable(timeout: TimeInterval) throws {
+        try checkOpen()
+        try admin.checkReachable(timeoutMilliseconds: Int32(max(0.05, timeout) * 1000))
+    }
+
     // MARK: Internals
 
     func checkOpen() throws(AppError) {

@@ -75,9 +75,13 @@ enum HealthCommand: Command {
         let ready = fetch(base + "/health/ready", timeout: timeout)
         let elapsed = Int(Date().timeIntervalSince(started) * 1000)
         var detail = ready.error ?? "ready"
+        let body = try? JSONValue.parse(ready.body)
         if ready.status != nil, ready.status != 200 {
-            let failing = (try? JSONValue.parse(ready.body))?["failing"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            let failing = body?["failing"]?.arrayValue?.compactMap(\.stringValue) ?? []
             detail = failing.isEmpty ? "not ready" : "failing: " + failing.joined(separator: ", ")
+        } else if let degraded = body?["degraded"]?.arrayValue?.compactMap(\.stringValue), !degraded.isEmpty {
+            // Still ready (it takes traffic), but say what holds it back.
+            detail = "degraded: " + degraded.joined(separator: ", ")
         }
         return Row(service: service, url: base, live: live, status: ready.status, detail: detail, milliseconds: elapsed)
     }

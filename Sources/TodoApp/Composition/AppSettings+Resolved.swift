@@ -1,5 +1,6 @@
 import Foundation
 import TodoConfig
+import TodoKafka
 import TodoLogging
 import TodoNotify
 
@@ -43,10 +44,27 @@ extension AppSettings {
             lease: TimeInterval(try config.int(.notificationsLeaseSeconds)),
             webhookAttempts: try config.int(.notificationsWebhookAttempts))
 
+        eventBroker = EventBroker(rawValue: try config.string(.eventsBroker)) ?? .embedded
+        kafka = try Self.kafka(config)
+
         let level = try config.string(.logLevel)
         guard let logLevel = Logger.Level(name: level) else {
             throw ConfigError(.invalidValue, "setting 'log.level': unknown level '\(level)'", key: "log.level")
         }
         self.logLevel = logLevel
+    }
+
+    /// The Kafka settings; the enumerations were checked against these very spellings.
+    private static func kafka(_ config: ResolvedConfig) throws(ConfigError) -> KafkaConfiguration {
+        KafkaConfiguration(
+            brokers: try config.string(.kafkaBrokers),
+            securityProtocol: KafkaConfiguration.SecurityProtocol(rawValue: try config.string(.kafkaSecurityProtocol))
+                ?? .plaintext,
+            saslMechanism: KafkaConfiguration.SASLMechanism(rawValue: try config.string(.kafkaSASLMechanism))
+                ?? .scramSHA256,
+            username: try config.string(.kafkaUsername), password: try config.string(.kafkaPassword),
+            caFile: try config.string(.kafkaCAFile), properties: config.passthrough(prefix: "kafka."),
+            createTopics: try config.bool(.kafkaCreateTopics),
+            replicationFactor: try config.int(.kafkaReplicationFactor))
     }
 }

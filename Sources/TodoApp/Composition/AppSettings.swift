@@ -1,4 +1,5 @@
 import Foundation
+import TodoKafka
 import TodoLogging
 import TodoNotify
 
@@ -34,6 +35,18 @@ public struct AppSettings: Sendable {
     public var eventPollIntervalMilliseconds: Int
     /// The notification service's timing (`notifications.*`).
     public var notificationPolicy: NotificationPolicy
+    /// Where events go (`events.broker`): the embedded log, or Kafka fed by the outbox relay.
+    public var eventBroker: EventBroker
+    /// The Kafka cluster (`kafka.*`), used when `eventBroker` is `.kafka`.
+    public var kafka: KafkaConfiguration
+}
+
+/// The broker behind the event log.
+public enum EventBroker: String, Sendable {
+    /// The log embedded in the database (the SQLite `event_*` tables).
+    case embedded
+    /// Kafka or Redpanda; the embedded log is then the outbox that the relay drains.
+    case kafka
 }
 
 /// The services of the product, by the name `serve <name>` takes.

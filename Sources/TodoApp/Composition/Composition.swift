@@ -4,6 +4,7 @@ import TodoCore
 import TodoCrypto
 import TodoEvents
 import TodoHTTP
+import TodoKafka
 import TodoLogging
 import TodoNotify
 import TodoSQLite
@@ -14,8 +15,14 @@ public final class Composition: Sendable {
     public let settings: AppSettings
     public let logger: Logger
     public let store: any Store
-    /// The event log of the configured database, with the standard topics created.
+    /// The event log services consume from and inspect: the embedded log of the configured
+    /// database, or Kafka (`events.broker`), with the standard topics created.
     public let eventLog: any EventLog
+    /// The embedded log the store's transactions write their events to: the event log itself, or
+    /// with Kafka the outbox the relay drains.
+    let outbox: any EventLog
+    /// With Kafka: the relay that drains the outbox to the broker.
+    public let relay: OutboxRelay?
     public let clock: any TimeSource
     public let ids: any IDGenerator
     public let backend: BackendAPI
@@ -40,16 +47,20 @@ public final class Composition: Sendable {
                 try Self.requireCurrentSchema(migrator)
             }
             store = sqlite
-            eventLog = Self.sqliteEventLog(store: sqlite, settings: settings, clock: clock)
+            let embedded = Self.sqliteEventLog(store: sqlite, settings: settings, clock: clock)
+            try embedded.ensureTopics(EventTopics.standard(partitions: settings.eventPartitions))
+            outbox = embedded
+            (eventLog, relay) = try Self.broker(
+                settings: settings, outbox: embedded, observeAppends: embedded.observeAppends, logger: logger,
+                clock: clock, ids: ids)
         }
-        try eventLog.ensureTopics(EventTopics.standard(partitions: settings.eventPartitions))
 
         let tokens = try Self.tokenService(settings: settings, logger: logger)
         backend = BackendAPI(
             store: store, clock: clock, ids: ids, hasher: PasswordHasher(logN: settings.scryptLogN), tokens: tokens,
             limiter: LoginRateLimiter(
                 maxFailures: settings.loginMaxFailures, window: TimeInterval(settings.loginWindowSeconds)),
-            checks: [Self.eventLogCheck(eventLog, consumers: [])])
+            checks: [Self.eventLogCheck(eventLog, relay: relay, consumers: [])])
     }
 
     /// With `database.auto_migrate` off, refuses to start on a schema other than this build's.
@@ -89,7 +100,7 @@ public final class Composition: Sendable {
             HealthRoutes(
                 service: name.rawValue,
                 checks: [
-                    databaseCheck, Self.eventLogCheck(eventLog, consumers: [notifications.consumer]),
+                    databaseCheck, Self.eventLogCheck(eventLog, relay: relay, consumers: [notifications.consumer]),
                     ReadinessCheck(name: "reminders") { try notifications.backlog() },
                 ]
             ).register(on: &router)
@@ -97,6 +108,12 @@ public final class Composition: Sendable {
                 WorkerService(name: "notification workers", start: notifications.start, stop: notifications.stop))
         }
         return [httpService(name, router: router)] + workers
+    }
+
+    /// What runs once per process, whichever services it serves: the outbox relay, with Kafka.
+    var processServices: [any Service] {
+        guard let relay else { return [] }
+        return [WorkerService(name: "outbox relay", start: relay.start, stop: relay.stop)]
     }
 
     private var databaseCheck: ReadinessCheck {
@@ -120,13 +137,18 @@ public final class Composition: Sendable {
     }
 
     /// The `event_log` readiness check: the log answers; details carry topics, dead letters and the
-    /// status of `consumers`.
-    static func eventLogCheck(_ log: any EventLog, consumers: [EventConsumer]) -> ReadinessCheck {
-        ReadinessCheck(name: "event_log") { try EventLogStatus.details(log: log, consumers: consumers) }
+    /// status of `consumers`. With Kafka, see ``kafkaCheck(_:relay:consumers:)``.
+    static func eventLogCheck(_ log: any EventLog, relay: OutboxRelay?, consumers: [EventConsumer]) -> ReadinessCheck {
+        if let kafka = log as? KafkaEventLog, let relay {
+            return kafkaCheck(kafka, relay: relay, consumers: consumers)
+        }
+        return ReadinessCheck(name: "event_log") { try EventLogStatus.details(log: log, consumers: consumers) }
     }
 
     public func close() {
+        relay?.stop()
         eventLog.close()
+        outbox.close()
         store.close()
     }
 

@@ -95,7 +95,13 @@ private struct Decoder {
         for pair in try pairs(of: node, context: "profile '\(profile)' settings") {
             let key = prefix + (pair.key.scalarText ?? "")
             let settingKey = SettingKey(key)
-            guard let definition = registry.definition(for: settingKey) else {
+            let found = registry.definition(for: settingKey)
+            // A pass-through setting may also be written nested: `kafka: {linger.ms: 5}`.
+            if found?.isPassthrough == true, case .mapping = pair.value.content {
+                try flatten(pair.value, prefix: key + ".", profile: profile, into: &settings)
+                continue
+            }
+            guard let definition = found else {
                 if case .mapping = pair.value.content {
                     try flatten(pair.value, prefix: key + ".", profile: profile, into: &settings)
                     continue

@@ -57,9 +57,17 @@ public struct ConfigResolver: Sendable {
         let dataDirectory = resolvedDataDirectory(layered)
         let context = DefaultContext(environment: environment, dataDirectory: dataDirectory)
 
-        let settings = registry.definitions.map { definition in
+        var settings = registry.definitions.map { definition in
             let (value, source) = layered(definition) ?? (definition.defaultValue.value(in: context), .defaultValue)
             return ResolvedSetting(definition: definition, value: expanded(value, for: definition), source: source)
+        }
+        // Pass-through settings exist only where a layer gives them.
+        let passthrough = Set(profile.settings.keys).union(fromFlags.keys).subtracting(registry.keys).sorted()
+        for key in passthrough {
+            guard let definition = registry.definition(for: key), let (value, source) = layered(definition) else {
+                continue
+            }
+            settings.append(ResolvedSetting(definition: definition, value: value, source: source))
         }
         return ResolvedConfig(profile: profile, profileOrigin: origin, profilesFile: store.path, settings: settings)
     }

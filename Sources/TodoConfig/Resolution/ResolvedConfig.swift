@@ -59,6 +59,15 @@ public struct ResolvedConfig: Sendable, Equatable {
         return items
     }
 
+    /// The pass-through settings under `prefix` (`kafka.`), by the property name after it.
+    public func passthrough(prefix: String) -> [String: String] {
+        var properties: [String: String] = [:]
+        for setting in settings where setting.isPassthrough && setting.key.rawValue.hasPrefix(prefix) {
+            properties[String(setting.key.rawValue.dropFirst(prefix.count))] = setting.value.description
+        }
+        return properties
+    }
+
     private func wrongType(_ key: SettingKey, _ expected: String) -> ConfigError {
         ConfigError(.invalidValue, "setting '\(key)' is not \(expected)", key: key.rawValue)
     }

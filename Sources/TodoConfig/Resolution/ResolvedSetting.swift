@@ -10,6 +10,8 @@ public struct ResolvedSetting: Sendable, Equatable {
     public let summary: String
     /// The environment variable that would override it.
     public let environmentVariable: String
+    /// Accepted under a pass-through prefix rather than declared (see ``SettingDefinition/isPassthrough``).
+    public let isPassthrough: Bool
 
     public init(definition: SettingDefinition, value: SettingValue, source: SettingSource) {
         self.key = definition.key
@@ -18,6 +20,7 @@ public struct ResolvedSetting: Sendable, Equatable {
         self.isSecret = definition.isSecret
         self.summary = definition.summary
         self.environmentVariable = definition.environmentVariable
+        self.isPassthrough = definition.isPassthrough
     }
 
     /// The value as it may be displayed: masked when secret (see ``SecretMask``), else as it would

@@ -10,16 +10,20 @@ public struct SettingDefinition: Sendable {
     public let isSecret: Bool
     /// One line for `profile show` and help text.
     public let summary: String
+    /// A setting not declared one by one but accepted under a pass-through prefix (`kafka.linger.ms`),
+    /// handed as text to the library behind the prefix. It has no environment variable.
+    public let isPassthrough: Bool
 
     public init(
         _ key: SettingKey, _ type: SettingType, default defaultValue: SettingDefault, env environmentVariable: String,
-        secret isSecret: Bool = false, _ summary: String
+        secret isSecret: Bool = false, passthrough isPassthrough: Bool = false, _ summary: String
     ) {
         self.key = key
         self.type = type
         self.defaultValue = defaultValue
         self.environmentVariable = environmentVariable
         self.isSecret = isSecret
+        self.isPassthrough = isPassthrough
         self.summary = summary
     }
 }

@@ -3,11 +3,15 @@
 public struct SettingsRegistry: Sendable {
     /// The definitions in display order.
     public let definitions: [SettingDefinition]
+    /// Prefixes under which any key is accepted as a pass-through setting (`kafka.`): the rest of
+    /// the key is a property of the library behind it, which checks it.
+    public let passthroughPrefixes: [String]
     private let indexByKey: [SettingKey: Int]
 
     /// Builds a registry. Keys and environment variables must be unique: a duplicate is a
     /// programming error in the table, not something input can cause.
-    public init(_ definitions: [SettingDefinition]) {
+    public init(_ definitions: [SettingDefinition], passthroughPrefixes: [String] = []) {
+        self.passthroughPrefixes = passthroughPrefixes
         var index: [SettingKey: Int] = [:]
         var variables: Set<String> = []
         for (position, definition) in definitions.enumerated() {
@@ -21,9 +25,24 @@ public struct SettingsRegistry: Sendable {
         self.indexByKey = index
     }
 
-    /// The definition of a key, or nil if the key is unknown.
+    /// The definition of a key, or nil if the key is unknown. A key under a pass-through prefix
+    /// that is not declared gets a text definition of its own (see ``SettingDefinition/isPassthrough``).
     public func definition(for key: SettingKey) -> SettingDefinition? {
-        indexByKey[key].map { definitions[$0] }
+        if let index = indexByKey[key] { return definitions[index] }
+        guard let prefix = passthroughPrefixes.first(where: { key.rawValue.hasPrefix($0) }) else { return nil }
+        let property = key.rawValue.dropFirst(prefix.count)
+        guard !property.isEmpty,
+            property.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
+        else { return nil }
+        return SettingDefinition(
+            key, .string, default: .value(.string("")), env: "", secret: Self.looksSecret(String(property)),
+            passthrough: true, "Passed through as the property '\(property)'")
+    }
+
+    /// Pass-through properties whose names suggest a credential are masked like secrets.
+    static func looksSecret(_ property: String) -> Bool {
+        let lowered = property.lowercased()
+        return ["password", "secret", "key", "token", "jaas", "credential"].contains { lowered.contains($0) }
     }
 
     /// All known keys, in display order.

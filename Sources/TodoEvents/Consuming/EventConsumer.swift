@@ -176,7 +176,7 @@ public final class EventConsumer: Sendable {
     }
 
     /// A bounded, payload-free description: AppErrors by code and message, others by type.
-    static func describe(_ error: any Error) -> String {
+    public static func describe(_ error: any Error) -> String {
         let text = (error as? AppError).map { "\($0.code): \($0.message)" } ?? String(describing: type(of: error))
         return String(text.prefix(300))
     }

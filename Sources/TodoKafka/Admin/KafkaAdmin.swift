@@ -27,6 +27,14 @@ struct KafkaAdmin: Sendable {
         return counts
     }
 
+    /// Asks for the brokers only (no topics), with its own timeout.
+    func checkReachable(timeoutMilliseconds: Int32) throws(AppError) {
+        var metadata: UnsafePointer<rd_kafka_metadata>?
+        let code = rd_kafka_metadata(client.handle, 0, nil, &metadata, timeoutMilliseconds)
+        if let metadata { rd_kafka_metadata_destroy(metadata) }
+        try KafkaStatus.check(code, "reaching a Kafka broker")
+    }
+
     /// The first and the next offset of each partition, in two batched ListOffsets requests.
     func watermarks(_ partitions: [TopicPartition]) throws(AppError) -> [TopicPartition: (start: Int64, end: Int64)] {
         guard !partitions.isEmpty else { return [:] }
@@ -99,7 +107,7 @@ struct KafkaAdmin: Sendable {
             else {
                 throw AppError(
                     .badRequest, code: "kafka_topic_invalid",
-                    message: "Topic \(topic.name) cannot be created: \(String(cString: error))")
+                    message: "Topic \(topic.name) cannot be created: \(KafkaStatus.text(of: error))")
             }
             for (name, value) in config { _ = rd_kafka_NewTopic_set_config(request, name, value) }
             requests.append(request)

@@ -15,11 +15,13 @@ final class KafkaCallbacks: Sendable {
         ) -> Void
 
     let logger: Logger
-    let onError: @Sendable (rd_kafka_resp_err_t, String) -> Void
+    /// Only for handles that are polled all the time: librdkafka queues errors for the callback
+    /// until the next poll, and logs them instead when there is no callback.
+    let onError: (@Sendable (rd_kafka_resp_err_t, String) -> Void)?
     let onRebalance: Rebalance?
 
     init(
-        logger: Logger, onError: @escaping @Sendable (rd_kafka_resp_err_t, String) -> Void = { _, _ in },
+        logger: Logger, onError: (@Sendable (rd_kafka_resp_err_t, String) -> Void)? = nil,
         onRebalance: Rebalance? = nil
     ) {
         self.logger = logger
@@ -48,16 +50,18 @@ final class KafkaCallbacks: Sendable {
     }
 
     /// Installs the C trampolines on `conf`.
-    static func install(on conf: OpaquePointer, rebalancing: Bool) {
+    static func install(on conf: OpaquePointer, errors: Bool, rebalancing: Bool) {
         rd_kafka_conf_set_log_cb(conf) { handle, level, facility, line in
             guard let handle, let callbacks = KafkaCallbacks.of(rd_kafka_opaque(handle)) else { return }
             callbacks.log(
                 level: level, facility: facility.map { String(cString: $0) } ?? "",
                 line: line.map { String(cString: $0) } ?? "")
         }
-        rd_kafka_conf_set_error_cb(conf) { _, code, reason, opaque in
-            let reason = reason.map { String(cString: $0) } ?? ""
-            KafkaCallbacks.of(opaque)?.onError(rd_kafka_resp_err_t(code), reason)
+        if errors {
+            rd_kafka_conf_set_error_cb(conf) { _, code, reason, opaque in
+                let reason = reason.map { String(cString: $0) } ?? ""
+                KafkaCallbacks.of(opaque)?.onError?(rd_kafka_resp_err_t(code), reason)
+            }
         }
         if rebalancing {
             rd_kafka_conf_set_rebalance_cb(conf) { handle, code, partitions, opaque in

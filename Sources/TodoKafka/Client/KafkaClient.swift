@@ -38,7 +38,8 @@ final class KafkaClient: @unchecked Sendable {
         // callbacks always find a live object behind the opaque pointer.
         let retained = Unmanaged.passRetained(callbacks)
         rd_kafka_conf_set_opaque(conf, retained.toOpaque())
-        KafkaCallbacks.install(on: conf, rebalancing: callbacks.onRebalance != nil)
+        KafkaCallbacks.install(
+            on: conf, errors: callbacks.onError != nil, rebalancing: callbacks.onRebalance != nil)
         configure(conf)
 
         var error = [CChar](repeating: 0, count: 512)
@@ -49,7 +50,7 @@ final class KafkaClient: @unchecked Sendable {
             retained.release()
             throw AppError(
                 .badRequest, code: "kafka_config_invalid",
-                message: "The Kafka client could not be created: \(String(cString: error))")
+                message: "The Kafka client could not be created: \(KafkaStatus.text(of: error))")
         }
         self.kind = kind
         self.handle = handle
@@ -85,6 +86,6 @@ final class KafkaClient: @unchecked Sendable {
         var error = [CChar](repeating: 0, count: 512)
         guard rd_kafka_conf_set(conf, name, value, &error, error.count) != RD_KAFKA_CONF_OK else { return nil }
         return KafkaConfiguration.isSecret(property: name)
-            ? "invalid value (not shown: secret)" : String(cString: error)
+            ? "invalid value (not shown: secret)" : KafkaStatus.text(of: error)
     }
 }

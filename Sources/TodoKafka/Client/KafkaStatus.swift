@@ -35,6 +35,11 @@ enum KafkaStatus {
         return AppError.internal(context)
     }
 
+    /// The NUL-terminated text librdkafka wrote into an error buffer.
+    static func text(of buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// librdkafka's description of `code`.
     static func describe(_ code: rd_kafka_resp_err_t) -> String {
         String(cString: rd_kafka_err2str(code))

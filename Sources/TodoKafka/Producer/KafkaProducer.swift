@@ -27,6 +27,7 @@ final class KafkaProducer: Sendable {
     private let client: KafkaClient
     private let logger: Logger
     private let stopping = Atomic<Bool>(false)
+    private let knownTopics = Mutex<Set<String>>([])
     private let pollerDone = DispatchSemaphore(value: 0)
 
     init(configuration: KafkaConfiguration, health: BrokerHealth, logger: Logger) throws(AppError) {
@@ -60,6 +61,7 @@ final class KafkaProducer: Sendable {
         guard !records.isEmpty else { return }
         guard !stopping.load(ordering: .acquiring) else { throw AppError.eventLogClosed }
 
+        learnTopics(Set(records.map(\.topic)))
         let batch = DeliveryBatch(count: records.count)
         let deadline = Date(timeIntervalSinceNow: timeout)
         for (index, record) in records.enumerated() {
@@ -74,6 +76,19 @@ final class KafkaProducer: Sendable {
             throw KafkaStatus.error(failure, "producing \(records.count) message(s) to \(records[0].topic)")
         }
         health.recordAcknowledged()
+    }
+
+    /// librdkafka finds the leaders of a topic it has not produced to by a scan that runs once a
+    /// second; one metadata request for every topic fills its cache at once instead. A failure is
+    /// left to the produce path, which waits for the broker anyway.
+    private func learnTopics(_ topics: Set<String>) {
+        guard !knownTopics.withLock({ topics.isSubset(of: $0) }) else { return }
+        var metadata: UnsafePointer<rd_kafka_metadata>?
+        let code = rd_kafka_metadata(client.handle, 1, nil, &metadata, 5000)
+        guard code == RD_KAFKA_RESP_ERR_NO_ERROR, let metadata else { return }
+        defer { rd_kafka_metadata_destroy(metadata) }
+        let listed = (0..<Int(metadata.pointee.topic_cnt)).map { String(cString: metadata.pointee.topics[$0].topic) }
+        knownTopics.withLock { $0.formUnion(listed) }
     }
 
     /// Hands one record to librdkafka, waiting while its queue is full; the error when it refuses.
@@ -105,6 +120,12 @@ final class KafkaProducer: Sendable {
             _ = rd_kafka_header_add(list, header.name, -1, header.value, -1)
         }
         return list
+    }
+
+    /// Fails every message not yet acknowledged: their senders get `broker_unavailable` at once.
+    func purge() {
+        guard !stopping.load(ordering: .acquiring) else { return }
+        _ = rd_kafka_purge(client.handle, Int32(RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT))
     }
 
     /// Waits up to `flushTimeout` for messages still in flight, fails the rest (their senders get

@@ -129,16 +129,27 @@ extension SQLiteConnection {
         }
     }
 
-    /// Deletes what `policy` no longer keeps, and processed-event records older than its age.
-    func applyRetention(_ policy: RetentionPolicy, now: Date) throws -> Int {
+    /// Deletes what `policy` no longer keeps, and processed-event records older than its age. With
+    /// `group`, a message that group has not committed past is kept whatever its age or rank.
+    func applyRetention(_ policy: RetentionPolicy, now: Date, holdingFor group: String? = nil) throws -> Int {
         let cutoff = Int64(now.millisecondsSince1970) - Int64(policy.maxAge * 1000)
+        let hold =
+            group.map { _ in
+                """
+                 AND message_offset < COALESCE((SELECT o.committed_offset FROM event_group_offsets o
+                    WHERE o.group_name = ? AND o.topic = event_messages.topic
+                    AND o.partition_index = event_messages.partition_index), 0)
+                """
+            } ?? ""
+        let held: [SQLiteValue] = group.map { [.text($0)] } ?? []
         var removed = try execute(
-            "DELETE FROM event_messages WHERE created_at < ?", [.integer(cutoff)], step: "retention by age")
+            "DELETE FROM event_messages WHERE created_at < ?" + hold, [.integer(cutoff)] + held,
+            step: "retention by age")
         removed += try execute(
             """
             DELETE FROM event_messages WHERE message_offset < (SELECT p.next_offset - ? FROM event_partitions p
                 WHERE p.topic = event_messages.topic AND p.partition_index = event_messages.partition_index)
-            """, [.integer(Int64(policy.maxMessagesPerPartition))], step: "retention by count")
+            """ + hold, [.integer(Int64(policy.maxMessagesPerPartition))] + held, step: "retention by count")
         try execute("DELETE FROM event_processed WHERE processed_at < ?", [.integer(cutoff)], step: "prune processed")
         return removed
     }

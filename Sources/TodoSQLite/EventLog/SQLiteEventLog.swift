@@ -19,6 +19,9 @@ import TodoCore
 ///   newest `maxMessagesPerPartition` of each partition; the log also runs it after a committed
 ///   append once `retentionInterval` has passed since the last run, so the log is bounded by its
 ///   own writes.
+/// - Outbox: when the log is the outbox of a broker (Kafka), `retentionHold` names the relay's
+///   group; retention never removes a message that group has not committed past, so an outage of
+///   any length loses nothing, and ``observeAppends(_:)`` wakes the relay on every commit.
 /// - The log does not own the store: ``close()`` stops this log's consumers; close the store after.
 public final class SQLiteEventLog: EventLog, ConsumerBackend {
     private let store: SQLiteStore
@@ -26,20 +29,23 @@ public final class SQLiteEventLog: EventLog, ConsumerBackend {
     private let pollInterval: TimeInterval
     private let sessionTimeout: TimeInterval
     private let retentionInterval: TimeInterval
+    private let retentionHold: String?
     private let clock: any TimeSource
     private let state = Mutex(State())
 
     private struct State {
         var consumers: [ObjectIdentifier: ConsumerLoop] = [:]
+        var appendObservers: [@Sendable () -> Void] = []
         var observerToken: Int?
         var lastRetention: Date?
         var closed = false
     }
 
-    /// A log over the migrated database of `store`.
+    /// A log over the migrated database of `store`. `retentionHold` is the group whose uncommitted
+    /// messages retention keeps (the outbox relay's).
     public init(
         store: SQLiteStore, retention: RetentionPolicy = RetentionPolicy(), pollInterval: TimeInterval = 0.1,
-        sessionTimeout: TimeInterval = 10, retentionInterval: TimeInterval = 60,
+        sessionTimeout: TimeInterval = 10, retentionInterval: TimeInterval = 60, retentionHold: String? = nil,
         clock: any TimeSource = SystemTimeSource()
     ) {
         self.store = store
@@ -47,6 +53,7 @@ public final class SQLiteEventLog: EventLog, ConsumerBackend {
         self.pollInterval = pollInterval
         self.sessionTimeout = sessionTimeout
         self.retentionInterval = retentionInterval
+        self.retentionHold = retentionHold
         self.clock = clock
 
         let token = store.commitObservers.add { [weak self] in self?.messagesCommitted() }
@@ -114,7 +121,9 @@ public final class SQLiteEventLog: EventLog, ConsumerBackend {
     @discardableResult
     public func applyRetention() throws -> Int {
         let now = clock.now
-        let removed = try store.withWriteTransaction { try $0.applyRetention(retention, now: now) }
+        let removed = try store.withWriteTransaction {
+            try $0.applyRetention(retention, now: now, holdingFor: retentionHold)
+        }
         state.withLock { $0.lastRetention = now }
         return removed
     }
@@ -127,6 +136,13 @@ public final class SQLiteEventLog: EventLog, ConsumerBackend {
             return Array(state.consumers.values)
         }
         for consumer in consumers { consumer.stop() }
+    }
+
+    /// Runs `observer` on the committing thread right after every write on this log's store that
+    /// appended messages, in a store transaction (the outbox) or through ``publish(_:)``. It must
+    /// return quickly; the outbox relay uses it to wake up.
+    public func observeAppends(_ observer: @escaping @Sendable () -> Void) {
+        state.withLock { $0.appendObservers.append(observer) }
     }
 
     // MARK: ConsumerBackend
@@ -190,6 +206,7 @@ public final class SQLiteEventLog: EventLog, ConsumerBackend {
     /// Runs on the thread that committed the append, after its transaction ended.
     private func messagesCommitted() {
         wakeConsumers()
+        for observer in state.withLock({ $0.appendObservers }) { observer() }
 
         let now = clock.now
         let due = state.withLock { state in
