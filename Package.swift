@@ -88,7 +88,12 @@ let package = Package(
                 "TodoNotify", "TodoCore", "TodoEvents", "TodoSQLite", "TodoLogging", "TodoHTTP", "TodoCrypto",
                 "TodoTestSupport",
             ]),
-        .testTarget(name: "TodoAppTests", dependencies: ["TodoApp", "TodoKafka", "TodoTestSupport"]),
+        .testTarget(
+            name: "TodoAppTests",
+            dependencies: [
+                "TodoApp", "TodoKafka", "TodoConfig", "TodoCore", "TodoEvents", "TodoHTTP", "TodoLogging",
+                "TodoTestSupport",
+            ]),
         .testTarget(
             name: "TodoKafkaTests",
             dependencies: ["TodoKafka", "TodoCore", "TodoEvents", "TodoSQLite", "TodoLogging", "TodoTestSupport"]),
