@@ -61,7 +61,8 @@ import TodoTestSupport
     @Test func anOutageLosesNothingAcrossARestartAndTheBacklogDrainsByItself() throws {
         let kafka = try MockKafka()
         // Retention that would keep one message per partition: the relay's backlog is kept anyway.
-        let outbox = try Outbox(retention: RetentionPolicy(maxAge: 3600, maxMessagesPerPartition: 1), topics: Self.topics)
+        let outbox = try Outbox(
+            retention: RetentionPolicy(maxAge: 3600, maxMessagesPerPartition: 1), topics: Self.topics)
         let broker = try kafka.openLog()
         defer { broker.close() }
         let options = OutboxRelay.Options(retryBackoff: 0.05, maxRetryBackoff: 0.5, stallThreshold: 0.5)
