@@ -23,22 +23,33 @@ extension KafkaEventLog {
     }
 
     public func groups() throws -> [GroupMetadata] {
-        let topics = try self.topics()
-        let (known, local) = state.withLock { state in
-            (state.knownGroups, Array(state.subscriptions.values))
-        }
+        let known = state.withLock { $0.knownGroups }
         var names = known
         let listed = try admin.groupNames()
         if let listed { names.formUnion(listed) }
+        return try describe(names.sorted(), canDescribe: listed != nil)
+    }
+
+    /// Describes `name` even where the broker cannot list groups: committed offsets come from
+    /// OffsetFetch, which every broker has.
+    public func group(named name: String) throws -> GroupMetadata? {
+        try describe([name], canDescribe: try admin.groupNames() != nil).first
+    }
+
+    /// `names` with their members (from DescribeGroups when `canDescribe`, else this instance's
+    /// own), committed offsets and lag; groups with neither members nor commits are left out.
+    private func describe(_ names: [String], canDescribe: Bool) throws -> [GroupMetadata] {
+        let topics = try self.topics()
+        let local = state.withLock { Array($0.subscriptions.values) }
         // A broker that cannot list groups cannot describe them either; and librdkafka 2.0.2 hangs
         // in rd_kafka_destroy after a DescribeConsumerGroups the broker did not support.
-        let described = listed == nil ? nil : try admin.members(of: names.sorted())
+        let described = canDescribe ? try admin.members(of: names) : nil
         let partitions = topics.flatMap { topic in
             topic.partitions.map { TopicPartition(topic: topic.name, partition: $0.partition) }
         }
 
         var result: [GroupMetadata] = []
-        for name in names.sorted() {
+        for name in names {
             let ownMembers = local.filter { $0.group == name && !$0.memberID.isEmpty }
             let members =
                 described?[name]

@@ -25,9 +25,9 @@ enum GroupCommand: Command {
 
         let handle = try Composition.eventLog(settings: try global.loadSettings())
         defer { handle.close() }
-        let groups = try handle.log.groups()
         switch action {
         case "list":
+            let groups = try handle.log.groups()
             if json {
                 print(JSONOutput.array(groups.map(Self.json)))
             } else {
@@ -38,7 +38,7 @@ enum GroupCommand: Command {
             }
         case "describe":
             guard let name else { throw CLIError.usage("Name the group") }
-            guard let group = groups.first(where: { $0.group == name }) else {
+            guard let group = try handle.log.group(named: name) else {
                 throw CLIError.failure("No group named '\(name)'")
             }
             print(json ? JSONOutput.object(Self.json(group).objectValue ?? [:]) : describe(group))

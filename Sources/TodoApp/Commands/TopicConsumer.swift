@@ -92,7 +92,7 @@ struct TopicConsumer {
         let deadline = Date(timeIntervalSinceNow: 30)
         while Date() < deadline {
             if printed.withLock({ $0 >= limit }) { return }
-            let offsets = try log.groups().first { $0.group == group }?.offsets.filter { $0.topic == topic.name }
+            let offsets = try log.group(named: group)?.offsets.filter { $0.topic == topic.name }
             let caughtUp = offsets.map { !$0.isEmpty && $0.allSatisfy { $0.lag == 0 } } ?? false
             if caughtUp && !subscription.assignments.isEmpty { return }
             Thread.sleep(forTimeInterval: 0.02)

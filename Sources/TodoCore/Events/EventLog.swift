@@ -55,12 +55,23 @@ public protocol EventLog: Sendable {
     /// Every group that has live members or committed offsets, by name.
     func groups() throws -> [GroupMetadata]
 
+    /// One group, described as ``groups()`` describes it, or nil when it has neither live members
+    /// nor committed offsets. A log may find a group here that ``groups()`` cannot list (a broker
+    /// without ListGroups).
+    func group(named name: String) throws -> GroupMetadata?
+
     /// Removes the messages the retention policy no longer keeps; returns how many.
     @discardableResult
     func applyRetention() throws -> Int
 
     /// Stops every subscription of this instance and releases its resources.
     func close()
+}
+
+extension EventLog {
+    public func group(named name: String) throws -> GroupMetadata? {
+        try groups().first { $0.group == name }
+    }
 }
 
 /// One member's membership in a consumer group, returned by ``EventLog/subscribe(group:topics:options:handler:)``.

@@ -8,7 +8,7 @@ extension EventConsumer {
     /// The group's lag per partition and in total, the retained messages in the dead-letter topics
     /// of its topics, and this member's counts: the details of a service's `/health/ready`.
     public func status() throws -> JSONValue {
-        let metadata: GroupMetadata? = try log.groups().first { $0.group == group }
+        let metadata: GroupMetadata? = try log.group(named: group)
         let offsets: [GroupOffset] = (metadata?.offsets ?? []).filter { topics.contains($0.topic) }
         let deadLetterTopics = Set(topics.map(EventTopics.deadLetter))
         let deadLetters: Int64 = try log.topics().filter { deadLetterTopics.contains($0.name) }
