@@ -14,6 +14,7 @@ enum BenchCommand: Command {
                                   [--scenario NAME]... [--json]
                todo-chatbot bench events [--samples N] [--json]
                todo-chatbot bench reminders [--count N] [--json]
+               todo-chatbot bench kafka [--messages N] [--batch N] [--samples N] [--json]
 
         Starts the backend in this process on a temporary SQLite database (port 0, logging at
         warning), seeds a user with tasks, and runs wrk (apt install wrk) against it, one scenario
@@ -36,6 +37,13 @@ enum BenchCommand: Command {
         bench reminders creates --count tasks (default 10000) whose reminders fall due in the
         same minute, runs the notification service on them, and prints the delivery lateness
         (delivered minus due) p50, p99 and maximum.
+
+        bench kafka starts librdkafka's mock cluster in this process and measures the Kafka path:
+        the produce rate of --messages (default 200000) 1 KiB messages published in batches of
+        --batch (default 1000), each batch acknowledged before the next; the acknowledgement time
+        of 500 one-message publishes; and, with events.broker=kafka, the time from a task change's
+        commit through the outbox relay and the broker to a consumer's handler, over --samples
+        changes (default 2000) 2 ms apart.
         """
 
     static func run(_ arguments: inout Arguments, global: GlobalOptions) throws {
@@ -44,13 +52,15 @@ enum BenchCommand: Command {
         // Options first: their values must not be read as the bench name.
         let samples = try arguments.intOption("samples", default: 2000, range: 10...1_000_000)
         let reminderCount = try arguments.intOption("count", default: 10_000, range: 10...1_000_000)
+        let messages = try arguments.intOption("messages", default: 200_000, range: 1...10_000_000)
+        let batch = try arguments.intOption("batch", default: 1000, range: 1...100_000)
         let duration = try arguments.intOption("duration", default: 10, range: 1...3600)
         let connections = try arguments.intOption("connections", default: 64, range: 1...10_000)
         let threads = try arguments.intOption("threads", default: 2, range: 1...64)
         let only = try arguments.options("scenario")
         let events = arguments.positional()
-        if let events, !["events", "reminders"].contains(events) {
-            throw CLIError.usage("Unknown bench '\(events)'; try 'bench events' or 'bench reminders'")
+        if let events, !["events", "reminders", "kafka"].contains(events) {
+            throw CLIError.usage("Unknown bench '\(events)'; try 'bench events', 'bench reminders' or 'bench kafka'")
         }
         for name in only where !BenchScenario.names.contains(name) {
             throw CLIError.usage("Unknown scenario '\(name)'; known: \(BenchScenario.names.joined(separator: ", "))")
@@ -71,6 +81,11 @@ enum BenchCommand: Command {
         }
         if events == "reminders" {
             try runReminders(settings: settings, count: reminderCount, json: json)
+            return
+        }
+        if events == "kafka" {
+            let bench = KafkaBench(settings: settings, messages: messages, batch: batch, singles: 500, samples: samples)
+            try runKafka(bench, json: json)
             return
         }
         let wrk = try WrkRunner.locate()
@@ -146,6 +161,33 @@ extension BenchCommand {
         }
         if lateness.count < count {
             throw CLIError.failure("Only \(lateness.count) of \(count) reminders were delivered within two minutes")
+        }
+    }
+}
+
+extension BenchCommand {
+    static func runKafka(_ bench: KafkaBench, json: Bool) throws {
+        let result = try bench.run()
+        let acks = result.singleAck.sorted()
+        let ack = { (fraction: Double) in acks.isEmpty ? .nan : acks[min(acks.count - 1, Int(Double(acks.count) * fraction))] }
+        let rows: [(String, Double)] = [
+            ("produce_msgs_per_s", result.messagesPerSecond), ("produce_mib_per_s", result.megabytesPerSecond),
+            ("single_ack_p50_ms", ack(0.5)), ("single_ack_p99_ms", ack(0.99)),
+            ("e2e_p50_ms", result.endToEnd.percentile(0.5)), ("e2e_p99_ms", result.endToEnd.percentile(0.99)),
+            ("e2e_max_ms", result.endToEnd.latencies.max() ?? .nan),
+        ]
+        if json {
+            var fields = rows.reduce(into: [String: JSONValue]()) { $0[$1.0] = .number(($1.1 * 1000).rounded() / 1000) }
+            fields["e2e_samples"] = .number(Double(result.endToEnd.latencies.count))
+            print(JSONOutput.object(fields))
+        } else {
+            for (name, value) in rows {
+                print(name.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%.3f", value))
+            }
+        }
+        if result.endToEnd.latencies.count < bench.samples {
+            throw CLIError.failure(
+                "Only \(result.endToEnd.latencies.count) of \(bench.samples) events reached the handler within 10 s")
         }
     }
 }

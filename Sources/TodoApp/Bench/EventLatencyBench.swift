@@ -15,6 +15,8 @@ struct EventLatencyBench {
     let composition: Composition
     let samples: Int
     let pause: Duration
+    /// How long to wait for the consumer to own its partitions (a Kafka group join takes seconds).
+    var joinTimeout: TimeInterval = 5
 
     struct Result {
         let latencies: [Double]
@@ -42,8 +44,15 @@ struct EventLatencyBench {
         }
         try consumer.start()
         defer { consumer.stop() }
-        // Let the member take its partitions before the first sample.
-        Thread.sleep(forTimeInterval: 0.3)
+        // Before the first sample the member must own its partitions: starting at `latest`, it
+        // commits each partition's end when it first sees it.
+        let deadline = Date(timeIntervalSinceNow: joinTimeout)
+        while Date() < deadline {
+            let offsets = try composition.eventLog.group(named: "bench-latency")?.offsets ?? []
+            let started = offsets.filter { $0.topic == EventTopics.taskEvents && $0.committedOffset != nil }
+            if started.count == composition.settings.eventPartitions { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
 
         let user = try composition.backend.accounts.signUp(
             SignUpInput.parse(
@@ -56,8 +65,8 @@ struct EventLatencyBench {
                 forTimeInterval: Double(pause.components.seconds) + Double(pause.components.attoseconds) / 1e18)
         }
 
-        let deadline = Date(timeIntervalSinceNow: 10)
-        while latencies.count < samples && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        let end = Date(timeIntervalSinceNow: 10)
+        while latencies.count < samples && Date() < end { Thread.sleep(forTimeInterval: 0.01) }
         return Result(latencies: latencies.values)
     }
 }
