@@ -169,7 +169,9 @@ extension BenchCommand {
     static func runKafka(_ bench: KafkaBench, json: Bool) throws {
         let result = try bench.run()
         let acks = result.singleAck.sorted()
-        let ack = { (fraction: Double) in acks.isEmpty ? .nan : acks[min(acks.count - 1, Int(Double(acks.count) * fraction))] }
+        let ack = { (fraction: Double) in
+            acks.isEmpty ? .nan : acks[min(acks.count - 1, Int(Double(acks.count) * fraction))]
+        }
         let rows: [(String, Double)] = [
             ("produce_msgs_per_s", result.messagesPerSecond), ("produce_mib_per_s", result.megabytesPerSecond),
             ("single_ack_p50_ms", ack(0.5)), ("single_ack_p99_ms", ack(0.99)),

@@ -31,15 +31,19 @@ struct KafkaBench {
         let cluster = try KafkaMockCluster(brokers: 1, logger: logger)
         defer { cluster.close() }
         try cluster.createTopics(
-            EventTopics.standard(partitions: settings.eventPartitions) + [TopicSpec(name: "bench-produce", partitions: 3)],
+            EventTopics.standard(partitions: settings.eventPartitions) + [
+                TopicSpec(name: "bench-produce", partitions: 3)
+            ],
             replicationFactor: 1, config: [:])
 
         var kafkaSettings = settings
         kafkaSettings.eventBroker = .kafka
         // The mock brokers hold an empty fetch for all of fetch.wait.max.ms, even when a message
         // arrives meanwhile (a real broker answers at once): a short wait keeps that out of the numbers.
+        // Properties given with --set kafka.<property> still apply.
         kafkaSettings.kafka = KafkaConfiguration(
-            brokers: cluster.bootstrapServers, properties: ["fetch.wait.max.ms": "10"])
+            brokers: cluster.bootstrapServers,
+            properties: ["fetch.wait.max.ms": "10"].merging(settings.kafka.properties) { _, given in given })
         let (rate, bytes, singleAck) = try produce(kafkaSettings.kafka, logger: logger)
 
         let composition = try Composition(settings: kafkaSettings, logger: logger)
@@ -58,25 +62,34 @@ struct KafkaBench {
         defer { log.close() }
         let value = Array(String(repeating: "x", count: 1000).utf8)
         let headers = [MessageHeader(name: "content-type", value: CloudEvent.contentType)]
-        let message = { (index: Int) in
-            OutgoingMessage(topic: "bench-produce", key: "user-\(index % 100)", headers: headers, value: value)
+        // Each batch goes to one partition, as the relay's do. (The mock brokers answer a request
+        // that spans partitions about 40 ms late, a Nagle/delayed-ACK artefact real brokers lack.)
+        let users = (0..<300).map { "user-\($0)" }
+        let keys = (0..<3).map { partition in
+            users.filter { Partitioner.partition(forKey: $0, partitions: 3) == partition }
+        }
+        let message = { (partition: Int, index: Int) in
+            let key = keys[partition][index % keys[partition].count]
+            return OutgoingMessage(topic: "bench-produce", key: key, headers: headers, value: value)
         }
         // Warm up: metadata, producer id, connections.
-        try log.publish([message(0)])
+        try log.publish([message(0, 0)])
 
         let started = ContinuousClock.now
         var sent = 0
+        var batches = 0
         while sent < messages {
             let count = min(batch, messages - sent)
-            try log.publish((sent..<sent + count).map(message))
+            try log.publish((0..<count).map { message(batches % 3, $0) })
             sent += count
+            batches += 1
         }
         let seconds = Self.seconds(ContinuousClock.now - started)
 
         var acks: [Double] = []
         for index in 0..<singles {
             let start = ContinuousClock.now
-            try log.publish([message(index)])
+            try log.publish([message(index % 3, index)])
             acks.append(Self.seconds(ContinuousClock.now - start) * 1000)
         }
         return (Double(messages) / seconds, Double(messages * value.count) / seconds / 1_048_576, acks)

@@ -115,7 +115,7 @@ public struct KafkaConfiguration: Sendable, Equatable, CustomStringConvertible {
                 ("client.id", clientID + "-producer"),
                 ("enable.idempotence", "true"),
                 ("acks", "all"),
-                ("linger.ms", "5"),
+                ("linger.ms", "1"),
                 ("message.timeout.ms", Self.milliseconds(deliveryTimeout)),
             ]
         case .groupMember(let group):
