@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Layers, bottom up: C modules → TodoCore (domain, no I/O) → adapters (TodoSQLite) and
-/// infrastructure (TodoCrypto, TodoLogging, TodoHTTP, TodoConfig) → services (TodoBackend) →
+/// infrastructure (TodoCrypto, TodoLogging, TodoHTTP, TodoConfig) → services (TodoBackend, TodoRecurring) →
 /// TodoApp (config, composition, CLI) → the `todo-chatbot` executable. Dependencies point down only.
 let package = Package(
     name: "todo-chatbot",
@@ -53,12 +53,13 @@ let package = Package(
         .target(
             name: "TodoBackend",
             dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging"]),
+        .target(name: "TodoRecurring", dependencies: ["TodoCore", "TodoEvents", "TodoHTTP", "TodoLogging"]),
 
         // MARK: Configuration, composition root and command line.
         .target(
             name: "TodoApp",
             dependencies: [
-                "TodoCore", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend",
+                "TodoCore", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend", "TodoRecurring",
                 "TodoConfig", "TodoEvents", "CPostgres", "CKafka", "CWslay",
             ]),
         .executableTarget(name: "todo-chatbot", dependencies: ["TodoApp"]),
@@ -79,5 +80,11 @@ let package = Package(
             name: "TodoEventsTests",
             dependencies: ["TodoEvents", "TodoCore", "TodoSQLite", "TodoLogging", "TodoTestSupport"]),
         .testTarget(name: "TodoAppTests", dependencies: ["TodoApp"]),
+        .testTarget(
+            name: "TodoRecurringTests",
+            dependencies: [
+                "TodoRecurring", "TodoBackend", "TodoCore", "TodoEvents", "TodoSQLite", "TodoCrypto", "TodoHTTP",
+                "TodoLogging", "TodoTestSupport",
+            ]),
     ]
 )

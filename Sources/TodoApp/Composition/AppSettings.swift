@@ -36,6 +36,15 @@ public struct AppSettings: Sendable {
 /// The services of the product, by the name `serve <name>` takes.
 public enum ServiceName: String, Sendable, CaseIterable {
     case backend
+    case recurringTask = "recurring-task"
+
+    /// The setting holding the service's port (`ports.backend`, `ports.recurring`).
+    public var portKey: String {
+        switch self {
+        case .backend: "ports.backend"
+        case .recurringTask: "ports.recurring"
+        }
+    }
 
     /// What `serve` with no name starts: the whole local stack.
     public static let localStack: [ServiceName] = ServiceName.allCases

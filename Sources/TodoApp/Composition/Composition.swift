@@ -5,6 +5,7 @@ import TodoCrypto
 import TodoEvents
 import TodoHTTP
 import TodoLogging
+import TodoRecurring
 import TodoSQLite
 
 /// The composition root: the one place that picks adapters from the settings and wires services.
@@ -18,6 +19,7 @@ public final class Composition: Sendable {
     public let clock: any TimeSource
     public let ids: any IDGenerator
     public let backend: BackendAPI
+    public let recurring: RecurringTaskService
 
     /// Opens storage (creating the data directory and, when `autoMigrate` is set, applying
     /// pending migrations) and builds every service's dependencies.
@@ -46,6 +48,8 @@ public final class Composition: Sendable {
             limiter: LoginRateLimiter(
                 maxFailures: settings.loginMaxFailures, window: TimeInterval(settings.loginWindowSeconds)),
             checks: [Self.eventLogCheck(eventLog, consumers: [])])
+        recurring = RecurringTaskService(
+            ids: ids, clock: clock, logger: logger.with(LogKey.service, ServiceName.recurringTask.rawValue))
     }
 
     /// The migrator for the configured database, for `migrate`.
@@ -57,11 +61,28 @@ public final class Composition: Sendable {
         }
     }
 
-    /// The HTTP listener of one service.
-    func service(_ name: ServiceName) -> HTTPService {
+    /// The long-running parts of one service, in start order: its consumers, then its listener.
+    func services(_ name: ServiceName) -> [any Service] {
+        switch name {
+        case .backend:
+            return [service(.backend)]
+        case .recurringTask:
+            let consumer = recurring.consumer(log: eventLog, store: store)
+            return [
+                ConsumerService(name: name.rawValue + " consumer", consumer: consumer),
+                service(.recurringTask, consumers: [consumer]),
+            ]
+        }
+    }
+
+    /// The HTTP listener of one service; `consumers` are the ones whose status its readiness shows.
+    func service(_ name: ServiceName, consumers: [EventConsumer] = []) -> HTTPService {
         var router = Router()
         switch name {
-        case .backend: backend.register(on: &router)
+        case .backend:
+            backend.register(on: &router)
+        case .recurringTask:
+            recurring.register(on: &router, store: store, checks: [Self.eventLogCheck(eventLog, consumers: consumers)])
         }
         let pipeline = HTTPPipeline.standard(
             router: router, cors: CORSPolicy(allowedOrigins: settings.corsOrigins), maxBodyBytes: settings.maxBodyBytes)
