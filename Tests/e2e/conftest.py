@@ -26,7 +26,8 @@ PASSWORD = "correct horse battery staple"
 # Settings a developer's shell may carry that would change what the server does.
 SCRUBBED_ENVIRONMENT = [
     "TODO_PROFILE", "TODO_DATA_DIR", "DATABASE_URL", "JWT_SECRET", "JWT_PREVIOUS_SECRETS", "TODO_HOST",
-    "TODO_BACKEND_PORT", "TODO_HTTP_MAX_BODY_BYTES", "TODO_LOGIN_MAX_FAILURES", "TODO_LOGIN_WINDOW_SECONDS",
+    "TODO_BACKEND_PORT", "TODO_RECURRING_PORT", "TODO_HTTP_MAX_BODY_BYTES", "TODO_LOGIN_MAX_FAILURES",
+    "TODO_LOGIN_WINDOW_SECONDS",
     "TODO_CORS_ORIGINS", "LOG_LEVEL", "TODO_TOKEN_TTL_SECONDS", "TODO_DATABASE_AUTO_MIGRATE",
 ]
 
@@ -81,9 +82,10 @@ def wait_until_ready(server):
     pytest.fail(f"todo-chatbot was not ready within {STARTUP_TIMEOUT_SECONDS}s ({last_problem}):\n{server.log_tail()}")
 
 
-def start_server(root, services=("backend",)):
+def start_server(root, services=("backend",), recurring_port=None):
     """Starts `todo-chatbot serve` with its own data directory and config under `root` and waits
-    until it is ready. The caller stops it (see `stop_server`)."""
+    until it is ready. The caller stops it (see `stop_server`). With `recurring_port`, the
+    recurring-task service listens there too (name it in `services`)."""
     binary = binary_path()
     if not binary.is_file():
         pytest.fail(f"todo-chatbot binary not found at {binary}; build it or set TODO_BIN")
@@ -98,7 +100,12 @@ def start_server(root, services=("backend",)):
     port = free_port()
     # Global options go before the command; `--port=N` keeps the value from being read as a service.
     global_options = ["--profile", "test", f"--data-dir={data_dir}", "--host=127.0.0.1"]
-    command = [str(binary), *global_options, "--log-level=info", "serve", *services, f"--port={port}"]
+    serve_options = [f"--port={port}"]
+    if recurring_port is not None:
+        # Two listeners: `--port` names one, so each port is set as its setting.
+        global_options += ["--set", f"ports.backend={port}", "--set", f"ports.recurring={recurring_port}"]
+        serve_options = []
+    command = [str(binary), *global_options, "--log-level=info", "serve", *services, *serve_options]
     log_path = root / "server.log"
     with open(log_path, "ab") as log:
         process = subprocess.Popen(
