@@ -45,6 +45,22 @@ import TodoLogging
         #expect(consumer?["lag"] == 0)
     }
 
+    @Test func theServiceAnswersToBothNamesAndReadsItsPortSetting() throws {
+        #expect(ServiceName(named: "recurring-task") == .recurringTask)
+        #expect(ServiceName(named: "recurring") == .recurringTask)
+        #expect(ServiceName(named: "recurrence") == nil)
+
+        var arguments = Arguments([])
+        let global = try GlobalOptions.parse(
+            &arguments,
+            environment: [
+                "TODO_CONFIG": directory.appendingPathComponent("config.yaml").path, "TODO_RECURRING_PORT": "9102",
+            ])
+        let settings = try global.loadSettings()
+        #expect(settings.ports[.recurringTask] == 9102)
+        #expect(settings.ports[.backend] == 8000)
+    }
+
     private func eventuallyTrue(_ condition: () -> Bool) -> Bool {
         let deadline = Date(timeIntervalSinceNow: 10)
         while Date() < deadline {

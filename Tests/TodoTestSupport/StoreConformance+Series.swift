@@ -18,6 +18,7 @@ extension StoreConformance {
         changed.anchor = .allDay(CalendarDate(year: 2026, month: 2, day: 3)!)
         changed.anchorOccurrence = 4
         changed.lastOccurrence = 5
+        changed.lastScheduled = .timed(LocalDateTime("2026-03-03T17:00:00")!)
         changed.updatedAt = StoreFixtures.at(minutes: 10)
         changed.version = 2
         #expect(try store.write { try $0.update(series: changed, expectedVersion: 7) } == false)

@@ -37,7 +37,7 @@ enum HealthCommand: Command {
         let settings = try global.loadSettings()
         var names = ServiceName.allCases
         if let only {
-            guard let service = ServiceName(rawValue: only) else { throw CLIError.usage("Unknown service '\(only)'") }
+            guard let service = ServiceName(named: only) else { throw CLIError.usage("Unknown service '\(only)'") }
             names = [service]
         }
         let host = settings.host == "0.0.0.0" || settings.host == "::" ? "127.0.0.1" : settings.host

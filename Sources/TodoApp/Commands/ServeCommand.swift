@@ -33,7 +33,7 @@ enum ServeCommand: Command {
 
         var names: [ServiceName] = []
         while let word = arguments.positional() {
-            guard let service = ServiceName(rawValue: word) else {
+            guard let service = ServiceName(named: word) else {
                 let known = ServiceName.allCases.map(\.rawValue).joined(separator: ", ")
                 throw CLIError.usage("Unknown service '\(word)'; known: \(known)")
             }

@@ -38,6 +38,16 @@ public enum ServiceName: String, Sendable, CaseIterable {
     case backend
     case recurringTask = "recurring-task"
 
+    /// The service `name` names: its own name, or the short one the deployment files use
+    /// (`serve recurring`, as the Helm chart and compose file run it).
+    public init?(named name: String) {
+        if name == "recurring" {
+            self = .recurringTask
+        } else {
+            self.init(rawValue: name)
+        }
+    }
+
     /// The setting holding the service's port (`ports.backend`, `ports.recurring`).
     public var portKey: String {
         switch self {

@@ -61,6 +61,7 @@ public struct SeriesAdvancer: Sendable {
         try transaction.insert(task: instance)
         let expectedVersion = series.version
         series.lastOccurrence += 1
+        series.lastScheduled = next
         series.updatedAt = now
         series.version += 1
         guard try transaction.update(series: series, expectedVersion: expectedVersion) else { throw Self.seriesChanged }

@@ -112,6 +112,7 @@ struct SeriesEditor {
         series.mode = mode
         series.anchor = anchor
         series.anchorOccurrence = occurrence
+        if occurrence == series.lastOccurrence { series.lastScheduled = anchor }
         series.updatedAt = now
         series.version += 1
         guard try transaction.update(series: series, expectedVersion: expectedVersion) else {

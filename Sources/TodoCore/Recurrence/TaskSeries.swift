@@ -17,6 +17,9 @@ public struct TaskSeries: Sendable, Equatable {
     /// The occurrence number the anchor belongs to; COUNT counts from it.
     public var anchorOccurrence: Int
     public var lastOccurrence: Int
+    /// Where the schedule put the newest occurrence: the next one always comes after it, even
+    /// when that task was moved earlier.
+    public var lastScheduled: ScheduledTime
     public var createdAt: Date
     public var updatedAt: Date
     /// Starts at 1; storage refuses an update that expects another (a concurrent change).
@@ -24,7 +27,8 @@ public struct TaskSeries: Sendable, Equatable {
 
     public init(
         id: String, ownerID: String, rule: RecurrenceRule, mode: RecurrenceMode, anchor: ScheduledTime,
-        anchorOccurrence: Int = 1, lastOccurrence: Int = 1, createdAt: Date, updatedAt: Date, version: Int = 1
+        anchorOccurrence: Int = 1, lastOccurrence: Int = 1, lastScheduled: ScheduledTime? = nil, createdAt: Date,
+        updatedAt: Date, version: Int = 1
     ) {
         self.id = id
         self.ownerID = ownerID
@@ -33,6 +37,7 @@ public struct TaskSeries: Sendable, Equatable {
         self.anchor = anchor
         self.anchorOccurrence = anchorOccurrence
         self.lastOccurrence = lastOccurrence
+        self.lastScheduled = lastScheduled ?? anchor
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.version = version

@@ -13,6 +13,7 @@ extension SQLiteRevision {
                 anchor TEXT NOT NULL,
                 anchor_occurrence INTEGER NOT NULL,
                 last_occurrence INTEGER NOT NULL,
+                last_scheduled TEXT NOT NULL,
                 created_at INTEGER NOT NULL,
                 updated_at INTEGER NOT NULL,
                 version INTEGER NOT NULL

@@ -18,15 +18,16 @@ extension SQLiteTransaction {
 
     func insert(series: TaskSeries) throws {
         try connection.execute(
-            "INSERT INTO task_series (\(SeriesColumns.names)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO task_series (\(SeriesColumns.names)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             SeriesColumns.values(of: series), step: "insert series")
     }
 
     func update(series: TaskSeries, expectedVersion: Int) throws -> Bool {
-        // ?1 and ?2 (id, owner) are matched, never changed; ?11 is the expected version.
+        // ?1 and ?2 (id, owner) are matched, never changed; ?12 is the expected version.
         let sql = """
             UPDATE task_series SET rule = ?3, mode = ?4, anchor = ?5, anchor_occurrence = ?6, last_occurrence = ?7, \
-            created_at = ?8, updated_at = ?9, version = ?10 WHERE id = ?1 AND owner_id = ?2 AND version = ?11
+            last_scheduled = ?8, created_at = ?9, updated_at = ?10, version = ?11 \
+            WHERE id = ?1 AND owner_id = ?2 AND version = ?12
             """
         let values = SeriesColumns.values(of: series) + [.integer(Int64(expectedVersion))]
         return try connection.execute(sql, values, step: "update series") == 1

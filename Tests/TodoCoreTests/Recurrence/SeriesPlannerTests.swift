@@ -47,6 +47,17 @@ import TodoCore
         #expect(next(lateAllDay, allDay) == "2026-03-06")
     }
 
+    @Test func anInstanceMovedEarlierIsNotFollowedByItsOwnSlot() throws {
+        // This Tuesday's instance was moved to Monday and done then: next comes next Tuesday.
+        var weekly = try series("FREQ=WEEKLY;BYDAY=TU", "2026-03-03T09:00:00")
+        weekly.lastScheduled = try #require(ScheduledTime("2026-03-10T09:00:00"))
+        let moved = try instance(due: "2026-03-09T09:00:00", completed: "2026-03-09T09:30:00", occurrence: 2)
+        #expect(next(moved, weekly) == "2026-03-17T09:00:00")
+
+        weekly.mode = .fromCompletion
+        #expect(next(moved, weekly) == "2026-03-17T09:00:00")
+    }
+
     @Test func fromCompletionRestartsTheRuleOnTheDayItWasDone() throws {
         let everyThreeDays = try series("FREQ=DAILY;INTERVAL=3", "2026-03-01T09:00:00", mode: .fromCompletion)
         let task = try instance(due: "2026-03-04T09:00:00", completed: "2026-03-05T18:00:00")
