@@ -7,6 +7,14 @@ import Synchronization
 ///
 /// Times cross the boundary as floating `icaltimetype`s (no zone): expansion happens on the wall
 /// clock, and only ``ScheduledTime/due(in:)`` turns an occurrence into an instant.
+///
+/// Lifetimes: in libical 3, `icalrecurrencetype` is a plain struct of fixed arrays, copied by value
+/// and never freed; the one heap handle is the iterator, owned by ``RecurrenceIterator``. Strings
+/// libical allocates (`icalrecurrencetype_as_string_r`) are freed by the caller at once.
+///
+/// The lock is not reentrant: nothing called inside it may call ``withLock(_:)`` again. A rule that
+/// matches no date makes libical search for most of a second under it; such rules are refused when
+/// a task is saved, so only validation pays that.
 enum LibICal {
     private static let lock = Mutex(())
 

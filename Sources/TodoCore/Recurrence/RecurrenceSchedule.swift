@@ -39,7 +39,8 @@ public struct RecurrenceSchedule: Sendable {
     }
 
     /// The first occurrence strictly after `reference` that `accept` takes; nil when the rule ends
-    /// (COUNT, UNTIL, or ``maximumSteps``) before one is found.
+    /// (COUNT, UNTIL, or ``maximumSteps``) before one is found. `accept` runs under libical's lock
+    /// and must not call into libical itself.
     public func first(
         after reference: ScheduledTime, where accept: (ScheduledTime) -> Bool = { _ in true }
     ) -> ScheduledTime? {
