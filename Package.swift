@@ -51,6 +51,9 @@ let package = Package(
 
         // MARK: Services.
         .target(
+            name: "TodoNotify",
+            dependencies: ["TodoCore", "TodoEvents", "TodoCrypto", "TodoLogging"]),
+        .target(
             name: "TodoBackend",
             dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging"]),
         .target(name: "TodoRecurring", dependencies: ["TodoCore", "TodoEvents", "TodoHTTP", "TodoLogging"]),
@@ -60,7 +63,7 @@ let package = Package(
             name: "TodoApp",
             dependencies: [
                 "TodoCore", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend", "TodoRecurring",
-                "TodoConfig", "TodoEvents", "CPostgres", "CKafka", "CWslay",
+                "TodoConfig", "TodoEvents", "TodoNotify", "CPostgres", "CKafka", "CWslay",
             ]),
         .executableTarget(name: "todo-chatbot", dependencies: ["TodoApp"]),
 
@@ -79,6 +82,12 @@ let package = Package(
         .testTarget(
             name: "TodoEventsTests",
             dependencies: ["TodoEvents", "TodoCore", "TodoSQLite", "TodoLogging", "TodoTestSupport"]),
+        .testTarget(
+            name: "TodoNotifyTests",
+            dependencies: [
+                "TodoNotify", "TodoCore", "TodoEvents", "TodoSQLite", "TodoLogging", "TodoHTTP", "TodoCrypto",
+                "TodoTestSupport",
+            ]),
         .testTarget(name: "TodoAppTests", dependencies: ["TodoApp"]),
         .testTarget(
             name: "TodoRecurringTests",

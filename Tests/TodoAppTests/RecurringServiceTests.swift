@@ -23,10 +23,10 @@ import TodoLogging
         }
 
         let services = stack.services(.recurringTask)
-        #expect(services.map(\.name) == ["recurring-task consumer", "recurring-task"])
+        #expect(services.map(\.name) == ["recurring-task", "recurring-task consumer"])
         for service in services { try service.start() }
         defer { for service in services.reversed() { service.stop(gracePeriod: .seconds(1)) } }
-        let port = try #require((services.last as? HTTPService)?.port)
+        let port = try #require((services.first as? HTTPService)?.port)
 
         let live = HealthCommand.fetch("http://127.0.0.1:\(port)/health", timeout: 5)
         #expect(live.status == 200)

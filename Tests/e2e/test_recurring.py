@@ -7,7 +7,7 @@ import time
 
 import requests
 
-from conftest import PASSWORD, free_port, run_cli, sign_up, start_server, stop_server
+from conftest import PASSWORD, run_cli, sign_up, start_server, stop_server
 
 
 def wait_for(condition, timeout=20):
@@ -32,9 +32,9 @@ def recurring_ready(base):
 
 
 def test_completing_a_repeating_task_creates_exactly_one_next_occurrence(tmp_path, schema_check):
-    recurring_port = free_port()
-    running = start_server(tmp_path, services=("backend", "recurring-task"), recurring_port=recurring_port)
-    recurring = f"http://127.0.0.1:{recurring_port}"
+    # `recurring` is the name the Helm chart runs it by; its port comes from TODO_RECURRING_PORT.
+    running = start_server(tmp_path, services=("backend", "recurring"))
+    recurring = f"http://127.0.0.1:{running.ports['recurring']}"
     try:
         assert requests.get(recurring + "/health", timeout=5).json() == {"status": "ok", "service": "recurring-task"}
         account = sign_up(running, "repeat", timezone="America/New_York")
@@ -73,8 +73,9 @@ def test_completing_a_repeating_task_creates_exactly_one_next_occurrence(tmp_pat
         stop_server(running)
 
     # A restart resumes after what the group committed: no second instance.
-    restarted = start_server(tmp_path, services=("backend", "recurring-task"), recurring_port=recurring_port)
+    restarted = start_server(tmp_path, services=("backend", "recurring"))
     try:
+        recurring = f"http://127.0.0.1:{restarted.ports['recurring']}"
         assert wait_for(lambda: recurring_ready(recurring)), restarted.log_tail()
         time.sleep(0.5)
         token = requests.post(restarted.url("/api/auth/login"), timeout=10,

@@ -1,5 +1,6 @@
 import Foundation
 import TodoLogging
+import TodoNotify
 
 /// The typed settings the composition root needs, read once from the resolved configuration
 /// (defaults < profile < environment < flags).
@@ -31,12 +32,15 @@ public struct AppSettings: Sendable {
     public var eventRetentionMaxMessages: Int
     /// How often consumers poll for messages of other processes (`events.poll_interval_ms`).
     public var eventPollIntervalMilliseconds: Int
+    /// The notification service's timing (`notifications.*`).
+    public var notificationPolicy: NotificationPolicy
 }
 
 /// The services of the product, by the name `serve <name>` takes.
 public enum ServiceName: String, Sendable, CaseIterable {
     case backend
     case recurringTask = "recurring-task"
+    case notification
 
     /// The service `name` names: its own name, or the short one the deployment files use
     /// (`serve recurring`, as the Helm chart and compose file run it).
@@ -53,6 +57,7 @@ public enum ServiceName: String, Sendable, CaseIterable {
         switch self {
         case .backend: "ports.backend"
         case .recurringTask: "ports.recurring"
+        case .notification: "ports.notification"
         }
     }
 

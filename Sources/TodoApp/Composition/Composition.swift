@@ -5,6 +5,7 @@ import TodoCrypto
 import TodoEvents
 import TodoHTTP
 import TodoLogging
+import TodoNotify
 import TodoRecurring
 import TodoSQLite
 
@@ -33,9 +34,12 @@ public final class Composition: Sendable {
         switch location {
         case .sqlite(let path):
             let sqlite = try SQLiteStore(path: path, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds)
+            let migrator = SQLiteMigrator(store: sqlite)
             if settings.autoMigrate {
-                let applied = try SQLiteMigrator(store: sqlite).upgrade(to: nil)
+                let applied = try migrator.upgrade(to: nil)
                 for revision in applied { logger.info("Applied migration", [LogKey.migration: revision]) }
+            } else {
+                try Self.requireCurrentSchema(migrator)
             }
             store = sqlite
             eventLog = Self.sqliteEventLog(store: sqlite, settings: settings, clock: clock)
@@ -52,6 +56,18 @@ public final class Composition: Sendable {
             ids: ids, clock: clock, logger: logger.with(LogKey.service, ServiceName.recurringTask.rawValue))
     }
 
+    /// With `database.auto_migrate` off, refuses to start on a schema other than this build's.
+    static func requireCurrentSchema(_ migrator: any SchemaMigrator) throws {
+        let pending = try migrator.history().filter { $0.appliedAt == nil }.map(\.id)
+        guard pending.isEmpty else {
+            let current = try migrator.current() ?? "base"
+            throw AppError.unavailable(
+                "The database is at revision \(current) and needs \(pending.joined(separator: ", ")); "
+                    + "run `todo-chatbot migrate up` (database.auto_migrate is off)",
+                code: "schema_outdated")
+        }
+    }
+
     /// The migrator for the configured database, for `migrate`.
     public static func migrator(settings: AppSettings) throws -> any SchemaMigrator {
         switch try DatabaseLocation.parse(settings.databaseURL) {
@@ -61,29 +77,45 @@ public final class Composition: Sendable {
         }
     }
 
-    /// The long-running parts of one service, in start order: its consumers, then its listener.
+    /// What `serve <name>` runs: the service's HTTP listener (health and, for the backend, the
+    /// API) and its background workers.
     func services(_ name: ServiceName) -> [any Service] {
-        switch name {
-        case .backend:
-            return [service(.backend)]
-        case .recurringTask:
-            let consumer = recurring.consumer(log: eventLog, store: store)
-            return [
-                ConsumerService(name: name.rawValue + " consumer", consumer: consumer),
-                service(.recurringTask, consumers: [consumer]),
-            ]
-        }
-    }
-
-    /// The HTTP listener of one service; `consumers` are the ones whose status its readiness shows.
-    func service(_ name: ServiceName, consumers: [EventConsumer] = []) -> HTTPService {
         var router = Router()
+        var workers: [any Service] = []
         switch name {
         case .backend:
             backend.register(on: &router)
         case .recurringTask:
-            recurring.register(on: &router, store: store, checks: [Self.eventLogCheck(eventLog, consumers: consumers)])
+            let consumer = recurring.consumer(log: eventLog, store: store)
+            recurring.register(on: &router, store: store, checks: [Self.eventLogCheck(eventLog, consumers: [consumer])])
+            workers.append(WorkerService(name: "recurring-task consumer", start: consumer.start, stop: consumer.stop))
+        case .notification:
+            let notifications = NotificationService(
+                store: store, log: eventLog, clock: clock, ids: ids, policy: settings.notificationPolicy,
+                instanceID: "notification-\(ProcessInfo.processInfo.processIdentifier)-\(ids.next().suffix(8))",
+                logger: logger)
+            HealthRoutes(
+                service: name.rawValue,
+                checks: [
+                    databaseCheck, Self.eventLogCheck(eventLog, consumers: [notifications.consumer]),
+                    ReadinessCheck(name: "reminders") { try notifications.backlog() },
+                ]
+            ).register(on: &router)
+            workers.append(
+                WorkerService(name: "notification workers", start: notifications.start, stop: notifications.stop))
         }
+        return [httpService(name, router: router)] + workers
+    }
+
+    private var databaseCheck: ReadinessCheck {
+        ReadinessCheck(name: "database") { [store] in
+            try store.ping()
+            return nil
+        }
+    }
+
+    /// The HTTP listener of one service on its configured port.
+    func httpService(_ name: ServiceName, router: Router) -> HTTPService {
         let pipeline = HTTPPipeline.standard(
             router: router, cors: CORSPolicy(allowedOrigins: settings.corsOrigins), maxBodyBytes: settings.maxBodyBytes)
         let configuration = HTTPServerConfiguration(

@@ -23,6 +23,8 @@ public struct RecurrenceRule: Sendable, Hashable, CustomStringConvertible {
         if source.uppercased().hasPrefix("RRULE:") { source = String(source.dropFirst(6)) }
         if source.isEmpty { return .failure(.empty) }
         if source.utf8.count > maximumLength { return .failure(.tooLong) }
+        // libical reads a C string: a NUL would silently cut the rule short.
+        if source.unicodeScalars.contains(where: \.isControlCode) { return .failure(.malformed) }
 
         let parts: RuleParts
         switch RuleParts.check(source.uppercased()) {
