@@ -26,8 +26,9 @@ public struct SeriesAdvancer: Sendable {
         case skipped(Skip)
     }
 
-    /// Another transaction changed the series meanwhile; retrying sees the change.
-    static let seriesChanged = AppError.unavailable(
+    /// Another transaction changed the series meanwhile (409 through the API); retrying sees the
+    /// change, which the consumer runner does by itself.
+    static let seriesChanged = AppError.conflict(
         "The repeating task changed meanwhile; try again", code: "series_changed")
 
     private let ids: any IDGenerator
