@@ -40,6 +40,8 @@ let package = Package(
 
         // MARK: Domain core: pure Swift, no I/O.
         .target(name: "TodoCore", dependencies: ["CICal"]),
+        // English dates, times, repeats and reminder offsets, read against an injected "now".
+        .target(name: "TodoDateText", dependencies: ["TodoCore"]),
 
         // MARK: Infrastructure and adapters.
         .target(name: "TodoLogging"),
@@ -68,6 +70,7 @@ let package = Package(
             name: "TodoTestSupport", dependencies: ["TodoCore", "TodoSQLite", "TodoEvents"],
             path: "Tests/TodoTestSupport"),
         .testTarget(name: "TodoCoreTests", dependencies: ["TodoCore", "TodoTestSupport"]),
+        .testTarget(name: "TodoDateTextTests", dependencies: ["TodoDateText", "TodoCore"]),
         .testTarget(name: "TodoCryptoTests", dependencies: ["TodoCrypto"]),
         .testTarget(name: "TodoSQLiteTests", dependencies: ["TodoSQLite", "TodoCore", "TodoTestSupport"]),
         .testTarget(name: "TodoHTTPTests", dependencies: ["TodoHTTP", "TodoCore", "TodoLogging"]),
