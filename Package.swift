@@ -56,6 +56,9 @@ let package = Package(
             name: "TodoBackend",
             dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging"]),
 
+        // The chat engine and the task tools it shares with the language-model loop and MCP.
+        .target(name: "TodoChat", dependencies: ["TodoCore", "TodoDateText"]),
+
         // MARK: Configuration, composition root and command line.
         .target(
             name: "TodoApp",
@@ -71,6 +74,8 @@ let package = Package(
             path: "Tests/TodoTestSupport"),
         .testTarget(name: "TodoCoreTests", dependencies: ["TodoCore", "TodoTestSupport"]),
         .testTarget(name: "TodoDateTextTests", dependencies: ["TodoDateText", "TodoCore"]),
+        .testTarget(
+            name: "TodoChatTests", dependencies: ["TodoChat", "TodoDateText", "TodoSQLite", "TodoTestSupport"]),
         .testTarget(name: "TodoCryptoTests", dependencies: ["TodoCrypto"]),
         .testTarget(name: "TodoSQLiteTests", dependencies: ["TodoSQLite", "TodoCore", "TodoTestSupport"]),
         .testTarget(name: "TodoHTTPTests", dependencies: ["TodoHTTP", "TodoCore", "TodoLogging"]),
