@@ -26,7 +26,9 @@ extension ActionPlanner {
         rest.removeSubrange(range)
         rest = TitleCleaner.trim(rest).drop { ["about", "of", "for", "on", "to"].contains($0.word) }.map { $0 }
 
-        let reference = ReferenceParser().parse(TitleCleaner.trim(rest))
+        // With no task named, the reminder is for the task the conversation is about.
+        let named = ReferenceParser().parse(TitleCleaner.trim(rest))
+        let reference = named == .none ? TaskReference.pronoun(plural: false) : named
         switch context.resolver.resolve(reference, for: .pending) {
         case .one(let task):
             return setReminder(request, on: task)
@@ -64,11 +66,16 @@ extension ActionPlanner {
         if case .before = request, task.due == nil {
             return .clarify(
                 "'\(task.title)' has no due date, so I can't remind you before it. When is it due?", intent: .remind,
-                pending: .supplyDate([Self.call("update_task", [
-                    "task_id": .string(task.id),
-                    "reminders": .array((TaskJSONValue.reminders(task.reminders).arrayValue ?? [])
-                        + [arguments.reminder(request, due: nil)].compactMap { $0 }),
-                ])]), taskIDs: [task.id])
+                pending: .supplyDate([
+                    Self.call(
+                        "update_task",
+                        [
+                            "task_id": .string(task.id),
+                            "reminders": .array(
+                                (TaskJSONValue.reminders(task.reminders).arrayValue ?? [])
+                                    + [arguments.reminder(request, due: nil)].compactMap { $0 }),
+                        ])
+                ]), taskIDs: [task.id])
         }
         guard let members = reminderMembers(request, due: task.due) else {
             return .clarify("When should I remind you?", intent: .remind, taskIDs: [task.id])

@@ -59,13 +59,12 @@ extension ActionPlanner {
         let isQuestion = questionWords.contains(tokens.first?.word ?? "") || recognized.tokens.last?.word == "?"
         let details = context.extractor.extract(TitleCleaner.stripLeadIns(tokens))
         let plan = planAdd(details, remind: false)
-        guard !isQuestion, plan.kind != .reply, plan.calls.isEmpty == false || plan.kind == .clarify,
-            plan.message == nil || plan.pending != nil
-        else {
+        let usable = plan.kind == .act || (plan.kind == .clarify && plan.pending != nil)
+        guard !isQuestion, usable else {
             return .reply("I'm not sure what you mean. " + Self.capabilities, intent: .unknown)
         }
         let startsWithVerb = TitleSplitter.verbs.contains(tokens.first?.word ?? "")
-        if startsWithVerb || !details.isEmpty { return plan }
+        if startsWithVerb || !details.isEmpty || plan.kind != .act { return plan }
 
         let titles = plan.calls.compactMap { $0.arguments["title"]?.stringValue }.map { "'\($0)'" }
         let question = "Do you want me to add \(titles.joined(separator: " and ")) to your list?"

@@ -43,9 +43,15 @@ extension ActionPlanner {
                 guard !members.isEmpty else { return .clarify("What should I change?", intent: .update) }
                 calls.append(Self.filled(Self.call("update_task", members), with: task.id))
             case .failure(let question):
-                let pending = question.asksForDate ? PendingAction.supplyDate([Self.call("update_task", [
-                    "task_id": .string(task.id),
-                ])]) : nil
+                let pending =
+                    question.asksForDate
+                    ? PendingAction.supplyDate([
+                        Self.call(
+                            "update_task",
+                            [
+                                "task_id": .string(task.id)
+                            ])
+                    ]) : nil
                 return .clarify(question.text, intent: .update, pending: pending, taskIDs: [task.id])
             }
         }
@@ -73,14 +79,19 @@ extension ActionPlanner {
         case .priority:
             let level = recognized.priority ?? PriorityWords.level(in: value)
             guard let level else {
-                return .failure(Plan(.clarify("What priority should it have: urgent, high, medium or low?",
-                    intent: .update)))
+                return .failure(
+                    Plan(
+                        .clarify(
+                            "What priority should it have: urgent, high, medium or low?",
+                            intent: .update)))
             }
             return .success((reference, .priority(level)))
         case .tag:
             if let mixed {
                 let (names, rest) = Self.splitTagPhrase(mixed)
-                guard !names.isEmpty else { return .failure(Plan(.clarify("Which tag should I add?", intent: .update))) }
+                guard !names.isEmpty else {
+                    return .failure(Plan(.clarify("Which tag should I add?", intent: .update)))
+                }
                 return .success((rest, .addTags(names)))
             }
             return .success((reference, .addTags(Self.tagNames(slots[.tags] ?? []))))
@@ -90,10 +101,15 @@ extension ActionPlanner {
         case .repeats:
             let details = extractor.extract(mixed ?? value)
             if mixed != nil { reference = details.rest }
-            if let reason = details.unsupportedRecurrence { return .failure(Plan(.reply(reason + ".", intent: .update))) }
+            if let reason = details.unsupportedRecurrence {
+                return .failure(Plan(.reply(reason + ".", intent: .update)))
+            }
             guard let pattern = details.recurrence else {
-                return .failure(Plan(.clarify(
-                    "How often should it repeat? For example 'every Monday' or 'monthly on the 1st'.", intent: .update)))
+                return .failure(
+                    Plan(
+                        .clarify(
+                            "How often should it repeat? For example 'every Monday' or 'monthly on the 1st'.",
+                            intent: .update)))
             }
             return .success((reference, .repeats(pattern)))
         case .stopRepeating:
@@ -102,12 +118,18 @@ extension ActionPlanner {
             return .success((reference, .clearDue))
         case .change, .assertion, .rename:
             let details = extractor.extract(mixed ?? value)
-            if let reason = details.unsupportedRecurrence { return .failure(Plan(.reply(reason + ".", intent: .update))) }
+            if let reason = details.unsupportedRecurrence {
+                return .failure(Plan(.reply(reason + ".", intent: .update)))
+            }
             if mixed != nil { reference = details.rest }
             if details.isEmpty {
                 if kind == .change, let mixed, mixed.contains(where: { ["to", "as"].contains($0.word) }) {
-                    return .failure(Plan(planRename(RecognizedIntent(
-                        intent: .update, update: .rename, slots: [.mixed: mixed], tokens: recognized.tokens))))
+                    return .failure(
+                        Plan(
+                            planRename(
+                                RecognizedIntent(
+                                    intent: .update, update: .rename, slots: [.mixed: mixed], tokens: recognized.tokens)
+                            )))
                 }
                 if kind == .assertion { return .failure(Plan(planUnknown(recognized))) }
                 return .failure(Plan(.clarify("What should I change about it?", intent: .update)))
@@ -124,18 +146,21 @@ extension ActionPlanner {
             splits = [(reference, value)]
         } else if let mixed = recognized.slots[.mixed] {
             for (index, token) in mixed.enumerated() where ["to", "as"].contains(token.word) && !token.quoted {
-                if index > 0, index + 1 < mixed.count { splits.append((Array(mixed[..<index]), Array(mixed[(index + 1)...]))) }
+                if index > 0, index + 1 < mixed.count {
+                    splits.append((Array(mixed[..<index]), Array(mixed[(index + 1)...])))
+                }
             }
         }
         guard !splits.isEmpty else { return .clarify("What should I rename it to?", intent: .update) }
 
         let resolver = context.resolver
-        let chosen = splits.first { split in
-            if case .one = resolver.resolve(ReferenceParser().parse(TitleCleaner.trim(split.0)), for: .pending) {
-                return true
-            }
-            return false
-        } ?? splits[0]
+        let chosen =
+            splits.first { split in
+                if case .one = resolver.resolve(ReferenceParser().parse(TitleCleaner.trim(split.0)), for: .pending) {
+                    return true
+                }
+                return false
+            } ?? splits[0]
         guard let title = TitleCleaner.title(chosen.1) else {
             return .clarify("What should I rename it to?", intent: .update)
         }

@@ -24,7 +24,9 @@ struct PendingAnswer {
             if recognized.intent == .deny { return .reply("OK, I'll leave it.", intent: .deny) }
             let words = recognized.tokens.words
             let joined = " " + words.joined(separator: " ") + " "
-            if [" no date ", " no due date ", " without a date ", " none ", " skip ", " no deadline "].contains(where: joined.contains) {
+            if [" no date ", " no due date ", " without a date ", " none ", " skip ", " no deadline "].contains(
+                where: joined.contains)
+            {
                 let adds = calls.filter { $0.tool == "add_task" }
                 return adds.isEmpty ? .reply("OK, no date then.", intent: .update) : act(adds)
             }
@@ -50,7 +52,9 @@ struct PendingAnswer {
     /// The candidates "2", "the second one", "the dentist one" or "both" picks.
     private func choose(_ tokens: [Token], among candidates: [String]) -> [String]? {
         let tasks = candidates.compactMap(context.task)
-        let offered = ConversationContext(turns: [ConversationTurn(message: "", reply: "", taskIDs: candidates, listed: true)])
+        let offered = ConversationContext(turns: [
+            ConversationTurn(message: "", reply: "", taskIDs: candidates, listed: true)
+        ])
         let resolver = ReferenceResolver(tasks: tasks, conversation: offered, context: context.dates)
         switch resolver.resolve(ReferenceParser().parse(TitleCleaner.trim(tokens)), for: .pending) {
         case .one(let task): return [task.id]

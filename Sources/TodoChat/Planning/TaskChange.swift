@@ -79,7 +79,8 @@ enum TaskChange {
         }
     }
 
-    private func members(of details: TaskDetails, for task: TodoTask?, arguments: TaskArguments) -> [String: JSONValue] {
+    private func members(of details: TaskDetails, for task: TodoTask?, arguments: TaskArguments) -> [String: JSONValue]
+    {
         var members: [String: JSONValue] = [:]
         if let priority = details.priority { members["priority"] = .string(priority.rawValue) }
         if !details.tags.isEmpty { members["add_tags"] = .array(details.tags.map(JSONValue.string)) }
@@ -105,7 +106,8 @@ enum TaskChange {
     {
         guard let task else { return .failure(Question(text: "Which task should I move?", asksForDate: false)) }
         guard let due = task.due else {
-            return .failure(Question(text: "'\(task.title)' has no due date yet. When should it be due?", asksForDate: true))
+            return .failure(
+                Question(text: "'\(task.title)' has no due date yet. When should it be due?", asksForDate: true))
         }
         let dates = arguments.dates
         var moved: Due?
@@ -113,8 +115,10 @@ enum TaskChange {
         case (.instant(let instant), .minutes): moved = .instant(instant.addingTimeInterval(Double(count * 60)))
         case (.instant(let instant), .hours): moved = .instant(instant.addingTimeInterval(Double(count * 3600)))
         case (.allDay, .minutes), (.allDay, .hours):
-            return .failure(Question(text: "'\(task.title)' is due on a day, not at a time. By how many days?",
-                asksForDate: false))
+            return .failure(
+                Question(
+                    text: "'\(task.title)' is due on a day, not at a time. By how many days?",
+                    asksForDate: false))
         case (.allDay(let day), _):
             moved = Self.shift(day, count, unit).map(Due.allDay)
         case (.instant(let instant), _):

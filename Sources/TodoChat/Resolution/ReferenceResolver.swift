@@ -46,7 +46,8 @@ public struct ReferenceResolver: Sendable {
             var filter = ListFilterExtractor(context: context, knownTags: knownTags).extract(filterTokens)
             if !filter.statusNamed { filter.status = .all }
             let selected = tasks.filter { filter.matches($0, context: context) }
-            return selected.isEmpty ? .notFound(phrase: filterTokens.text.isEmpty ? "all" : filterTokens.text)
+            return selected.isEmpty
+                ? .notFound(phrase: filterTokens.text.isEmpty ? "all" : filterTokens.text)
                 : .many(selected)
         }
     }

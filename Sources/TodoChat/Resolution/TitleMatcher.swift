@@ -35,7 +35,8 @@ enum TitleMatcher {
     }
 
     private static func stem(_ word: String) -> String {
-        for suffix in ["'s", "ies", "es", "s", "ing", "ed"] where word.count > suffix.count + 2 && word.hasSuffix(suffix) {
+        for suffix in ["'s", "ies", "es", "s", "ing", "ed"]
+        where word.count > suffix.count + 2 && word.hasSuffix(suffix) {
             return String(word.dropLast(suffix.count)) + (suffix == "ies" ? "y" : "")
         }
         return word

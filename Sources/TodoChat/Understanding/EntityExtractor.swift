@@ -31,7 +31,9 @@ public struct EntityExtractor: Sendable {
 
     private static let tagVerbs: Set<String> = ["tag", "tagged", "tags", "label", "labeled", "labelled"]
 
-    private func extractTags(_ tokens: [Token], _ words: [String], _ used: inout [Bool], into details: inout TaskDetails) {
+    private func extractTags(
+        _ tokens: [Token], _ words: [String], _ used: inout [Bool], into details: inout TaskDetails
+    ) {
         for (index, token) in tokens.enumerated() where !token.quoted && token.word.hasPrefix("#") {
             if case .success(let tag) = Tag.normalize(token.text), !tag.isEmpty {
                 details.tags.append(tag)
@@ -57,7 +59,8 @@ public struct EntityExtractor: Sendable {
     }
 
     /// "tag it home", "tagged as work and urgent-stuff", "with the tags a, b", "tags: x".
-    private func tagPhrase(_ tokens: [Token], _ words: [String], at start: Int, into details: inout TaskDetails) -> Int? {
+    private func tagPhrase(_ tokens: [Token], _ words: [String], at start: Int, into details: inout TaskDetails) -> Int?
+    {
         var index = start
         if words[index] == "with", index + 1 < words.count {
             index += 1
@@ -67,7 +70,9 @@ public struct EntityExtractor: Sendable {
             guard Self.tagVerbs.contains(words[index]) else { return nil }
         }
         index += 1
-        while index < words.count, ["it", "this", "them", "that", "with", "as", "the", ":", "under", "tag"].contains(words[index]) {
+        while index < words.count,
+            ["it", "this", "them", "that", "with", "as", "the", ":", "under", "tag"].contains(words[index])
+        {
             index += 1
         }
 
@@ -85,7 +90,9 @@ public struct EntityExtractor: Sendable {
     }
 
     /// "to my shopping list" (a tag) or "on my list" (nothing).
-    private func listPhrase(_ tokens: [Token], _ words: [String], at start: Int, into details: inout TaskDetails) -> Int? {
+    private func listPhrase(_ tokens: [Token], _ words: [String], at start: Int, into details: inout TaskDetails)
+        -> Int?
+    {
         guard ["to", "on", "onto", "in"].contains(words[start]) else { return nil }
         var index = start + 1
         guard index < words.count, ["my", "the", "our"].contains(words[index]) else { return nil }
@@ -111,14 +118,17 @@ public struct EntityExtractor: Sendable {
 
     // MARK: Priority
 
-    private func extractPriority(_ tokens: [Token], _ words: [String], _ used: inout [Bool], into details: inout TaskDetails) {
+    private func extractPriority(
+        _ tokens: [Token], _ words: [String], _ used: inout [Bool], into details: inout TaskDetails
+    ) {
         var index = 0
         while index < words.count {
             if let (priority, end) = PriorityWords.match(tokens, words, at: index) {
                 if details.priority == nil { details.priority = priority }
                 var start = index
                 // "with high priority", "as urgent", "and make it urgent"
-                while start > 0, ["with", "as", "at", "a", "and", ",", "-"].contains(words[start - 1]), !used[start - 1] {
+                while start > 0, ["with", "as", "at", "a", "and", ",", "-"].contains(words[start - 1]), !used[start - 1]
+                {
                     start -= 1
                 }
                 for position in start..<end { used[position] = true }

@@ -3,7 +3,9 @@ import TodoCore
 /// What a message asks for.
 public enum Intent: String, Sendable, CaseIterable {
     case add, list, complete, reopen, delete, update, remind, confirm, deny
-    case greeting, thanks, farewell, help, smallTalk = "small_talk", clock, unknown
+    case greeting, thanks, farewell, help
+    case smallTalk = "small_talk"
+    case clock, unknown
 
     /// Intents that only talk and never touch tasks.
     public var isConversational: Bool {
@@ -13,8 +15,13 @@ public enum Intent: String, Sendable, CaseIterable {
 
 /// Which change an update asks for.
 public enum UpdateKind: String, Sendable {
-    case rename, reschedule, shiftLater = "shift_later", shiftEarlier = "shift_earlier", priority, tag, untag
-    case repeats, stopRepeating = "stop_repeating", clearDue = "clear_due"
+    case rename, reschedule
+    case shiftLater = "shift_later"
+    case shiftEarlier = "shift_earlier"
+    case priority, tag, untag
+    case repeats
+    case stopRepeating = "stop_repeating"
+    case clearDue = "clear_due"
     /// The change is in the words themselves ("make it weekly", "set the report to high
     /// priority"): whatever can be read from them is the change; "to" separates a new title.
     case change

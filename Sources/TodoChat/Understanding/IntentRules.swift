@@ -10,8 +10,10 @@ enum IntentRules {
         IntentRule("how is it|everything|life going", .greeting),
         IntentRule("thanks|thank_you|cheers|ta [a_lot|so_much|very_much|again|buddy|mate]", .thanks),
         IntentRule("[i] appreciate it|that", .thanks),
-        IntentRule("great|awesome|perfect|cool|nice|sweet|lovely|excellent|brilliant|wonderful thanks|thank_you", .thanks),
-        IntentRule("bye|goodbye|bye_bye|cya|ttyl|goodnight|good_night|night|later|see_you|see_ya [later|soon|tomorrow]",
+        IntentRule(
+            "great|awesome|perfect|cool|nice|sweet|lovely|excellent|brilliant|wonderful thanks|thank_you", .thanks),
+        IntentRule(
+            "bye|goodbye|bye_bye|cya|ttyl|goodnight|good_night|night|later|see_you|see_ya [later|soon|tomorrow]",
             .farewell),
         IntentRule("that is all|it [for_now|for_today|thanks]", .farewell),
         IntentRule("help|commands|menu", .help),
@@ -31,9 +33,13 @@ enum IntentRules {
         IntentRule("you are awesome|great|cool|the_best|smart|funny|dumb|stupid|useless", .smallTalk),
         IntentRule("are you a robot|bot|human|person|ai", .smallTalk),
         IntentRule("what is your name", .smallTalk),
-        IntentRule("yes|yeah|yep|yup|sure|okay|y|ya|yea|confirm|correct|right|absolutely|definitely|affirmative [please|do_it|go_ahead|thanks|sure]",
+        IntentRule(
+            "yes|yeah|yep|yup|sure|okay|y|ya|yea|confirm|correct|right|absolutely|definitely|affirmative"
+                + " [please|do_it|go_ahead|thanks|sure]",
             .confirm),
-        IntentRule("do_it|go_ahead|go_for_it|please_do|sounds_good|of_course|that_is_right|that_is_fine|do_that|proceed [please|thanks]",
+        IntentRule(
+            "do_it|go_ahead|go_for_it|please_do|sounds_good|of_course|that_is_right|that_is_fine|do_that|proceed"
+                + " [please|thanks]",
             .confirm),
         IntentRule("no|nope|nah|n|cancel|abort|stop [thanks|thank_you|never_mind|please|do_not]", .deny),
         IntentRule("never_mind|nevermind|forget_it|not_now|no_thanks|leave_it|do_not|skip_it|scratch_that", .deny),
@@ -51,31 +57,40 @@ enum IntentRules {
     /// Updates whose wording names the field, checked before adds and deletes so that "add the
     /// tag home to it" and "remove the due date from it" are not read as those.
     static let namedUpdates: [IntentRule] = [
-        IntentRule("remove|clear|delete|drop|take_off|unset [the] due_date|date|deadline|due_time from|on|of|for *",
+        IntentRule(
+            "remove|clear|delete|drop|take_off|unset [the] due_date|date|deadline|due_time from|on|of|for *",
             .update, [.reference], update: .clearDue),
         IntentRule("* has|should_have no due_date|date|deadline", .update, [.reference], update: .clearDue),
-        IntentRule("remove|delete|drop|take_off|clear [the] tag|tags|label * from|on *", .update, [.tags, .reference],
+        IntentRule(
+            "remove|delete|drop|take_off|clear [the] tag|tags|label * from|on *", .update, [.tags, .reference],
             update: .untag),
-        IntentRule("remove|delete|drop|take_off [the] * tag|tags|label from|on *", .update, [.tags, .reference],
+        IntentRule(
+            "remove|delete|drop|take_off [the] * tag|tags|label from|on *", .update, [.tags, .reference],
             update: .untag),
         IntentRule("untag * from *", .update, [.tags, .reference], update: .untag),
         IntentRule("untag *", .update, [.reference], update: .untag),
         IntentRule("add [the] tag|tags|label * to|on *", .update, [.tags, .reference], update: .tag),
         IntentRule("tag|label *", .update, [.mixed], update: .tag),
-        IntentRule("stop|end|cancel [the] repeating|recurring|recurrence|repeat [for|of|on] *", .update, [.reference],
+        IntentRule(
+            "stop|end|cancel [the] repeating|recurring|recurrence|repeat [for|of|on] *", .update, [.reference],
             update: .stopRepeating),
-        IntentRule("* should not|shouldn't repeat|recur [anymore|any_more]", .update, [.reference],
+        IntentRule(
+            "* should not|shouldn't repeat|recur [anymore|any_more]", .update, [.reference],
             update: .stopRepeating),
         IntentRule("do not|never repeat|recur *", .update, [.reference], update: .stopRepeating),
         IntentRule("make * not repeat|recur", .update, [.reference], update: .stopRepeating),
-        IntentRule("make * a one-off|one-time|one_time|one_off [task|thing]", .update, [.reference],
+        IntentRule(
+            "make * a one-off|one-time|one_time|one_off [task|thing]", .update, [.reference],
             update: .stopRepeating),
         IntentRule("rename|retitle *", .update, [.mixed], update: .rename),
-        IntentRule("change|update|edit|set|fix [the] name|title|wording of|for|on * to|as *", .update,
+        IntentRule(
+            "change|update|edit|set|fix [the] name|title|wording of|for|on * to|as *", .update,
             [.reference, .value], update: .rename),
-        IntentRule("change|update|edit|set|move [the] due_date|date|deadline|due_time|time|day of|for|on * to *",
+        IntentRule(
+            "change|update|edit|set|move [the] due_date|date|deadline|due_time|time|day of|for|on * to *",
             .update, [.reference, .value], update: .reschedule),
-        IntentRule("set|change|update|make [the] priority of|for|on * to|as *", .update, [.reference, .value],
+        IntentRule(
+            "set|change|update|make [the] priority of|for|on * to|as *", .update, [.reference, .value],
             update: .priority),
         IntentRule("prioritize|prioritise|escalate *", .update, [.reference], update: .priority, priority: .high),
         IntentRule("deprioritize|deprioritise *", .update, [.reference], update: .priority, priority: .low),
@@ -83,9 +98,12 @@ enum IntentRules {
 
     static let adds: [IntentRule] = [
         IntentRule(
-            "add|create|new|put|jot_down|note_down|write_down|log|insert|enter|save|record|capture [a|an|another|new|one|the] [new|quick|more] task|todo|item|reminder|note|entry|one|thing [to|for|called|named|titled|that_says|saying|:|-] *",
+            "add|create|new|put|jot_down|note_down|write_down|log|insert|enter|save|record|capture"
+                + " [a|an|another|new|one|the] [new|quick|more] task|todo|item|reminder|note|entry|thing"
+                + " [to|for|called|named|titled|that_says|saying|:|-] *",
             .add, [.body]),
-        IntentRule("make|schedule|set_up [a|an|another] [new] task|todo|item|entry [to|for|called|named|titled|:|-] *",
+        IntentRule(
+            "make|schedule|set_up [a|an|another] [new] task|todo|item|entry [to|for|called|named|titled|:|-] *",
             .add, [.body]),
         IntentRule("add|put|jot_down|note_down|write_down|insert|append|save|log *", .add, [.body]),
         IntentRule("create [a|an] *", .add, [.body]),
@@ -103,7 +121,8 @@ enum IntentRules {
 
     static let changes: [IntentRule] = [
         IntentRule("mark * [as] not done|complete|completed|finished", .reopen, [.reference]),
-        IntentRule("mark|set * [as] undone|incomplete|pending|open|unfinished|todo|uncompleted|not_done", .reopen,
+        IntentRule(
+            "mark|set * [as] undone|incomplete|pending|open|unfinished|todo|uncompleted|not_done", .reopen,
             [.reference]),
         IntentRule("i did not finish|complete|do *", .reopen, [.reference]),
         IntentRule("i have not done|finished|completed *", .reopen, [.reference]),
@@ -114,7 +133,8 @@ enum IntentRules {
         IntentRule("check|tick|cross off *", .complete, [.reference]),
         IntentRule("complete|finish|close|resolve|completed|finished|closed|resolved *", .complete, [.reference]),
         IntentRule("done|finished [with] *", .complete, [.reference]),
-        IntentRule("i [have|just|already|finally] finished|completed|did|done|bought|paid|called|sent|got *",
+        IntentRule(
+            "i [have|just|already|finally] finished|completed|did|done|bought|paid|called|sent|got *",
             .complete, [.reference]),
         IntentRule("i [am|have] done|finished with *", .complete, [.reference]),
         IntentRule(
@@ -123,13 +143,17 @@ enum IntentRules {
         IntentRule("forget [about] *", .delete, [.reference]),
         IntentRule("take * off [my|the] [list|todo_list|todos|tasks]", .delete, [.reference]),
         IntentRule("i do not need [to] * anymore|any_more", .delete, [.reference]),
-        IntentRule("push|postpone|delay|move|shift|bump|defer|put_off * back|out|later [by] *", .update,
+        IntentRule(
+            "push|postpone|delay|move|shift|bump|defer|put_off * back|out|later [by] *", .update,
             [.reference, .value], update: .shiftLater),
-        IntentRule("push|postpone|delay|shift|bump|defer|put_off * by *", .update, [.reference, .value],
+        IntentRule(
+            "push|postpone|delay|shift|bump|defer|put_off * by *", .update, [.reference, .value],
             update: .shiftLater),
-        IntentRule("move|bring|shift|pull * forward|up|earlier [by] *", .update, [.reference, .value],
+        IntentRule(
+            "move|bring|shift|pull * forward|up|earlier [by] *", .update, [.reference, .value],
             update: .shiftEarlier),
-        IntentRule("move|reschedule|push|postpone|delay|shift|bump|defer|put_off * to|until|till|for|on|into *",
+        IntentRule(
+            "move|reschedule|push|postpone|delay|shift|bump|defer|put_off * to|until|till|for|on|into *",
             .update, [.reference, .value], update: .reschedule),
         IntentRule("reschedule|postpone|push|delay|defer|put_off *", .update, [.mixed], update: .reschedule),
         IntentRule("make * due *", .update, [.reference, .value], update: .reschedule),
@@ -143,16 +167,19 @@ enum IntentRules {
     /// questions so that "what is done" stays a question.
     static let statements: [IntentRule] = [
         IntentRule("* is|are not done|finished|complete|completed [yet]", .reopen, [.reference]),
-        IntentRule("* is|are [all|now] done|finished|complete|completed|sorted|taken_care_of", .complete,
+        IntentRule(
+            "* is|are [all|now] done|finished|complete|completed|sorted|taken_care_of", .complete,
             [.reference]),
         IntentRule("* done|finished|completed", .complete, [.reference]),
         IntentRule("* can|should be deleted|removed|cancelled|canceled", .delete, [.reference]),
-        IntentRule("* is|are [now|actually] due|scheduled|happening *", .update, [.reference, .value],
+        IntentRule(
+            "* is|are [now|actually] due|scheduled|happening *", .update, [.reference, .value],
             update: .reschedule),
         IntentRule("* should be due|done *", .update, [.reference, .value], update: .reschedule),
         IntentRule("* should|will|must repeat|recur *", .update, [.reference, .value], update: .repeats),
         IntentRule("* repeats|recurs *", .update, [.reference, .value], update: .repeats),
-        IntentRule("* is|are [now|actually] [very|super|really|quite] *", .update, [.reference, .value],
+        IntentRule(
+            "* is|are [now|actually] [very|super|really|quite] *", .update, [.reference, .value],
             update: .assertion),
     ]
 
@@ -174,9 +201,11 @@ enum IntentRules {
 
     /// Lists named by what they hold ("my tasks", "overdue stuff"), tried last.
     static let namedLists: [IntentRule] = [
-        IntentRule("my|all|all_my|pending|completed|overdue|upcoming|open|done|finished|today's|tomorrow's *", .list,
+        IntentRule(
+            "my|all|all_my|pending|completed|overdue|upcoming|open|done|finished|today's|tomorrow's *", .list,
             [.body]),
-        IntentRule("tasks|todos|todo|list|todo_list|agenda|schedule|overdue|pending|upcoming|completed *", .list,
+        IntentRule(
+            "tasks|todos|todo|list|todo_list|agenda|schedule|overdue|pending|upcoming|completed *", .list,
             [.body]),
         IntentRule("tasks|todos|todo|list|todo_list|agenda|schedule|overdue|pending|upcoming|completed", .list),
     ]

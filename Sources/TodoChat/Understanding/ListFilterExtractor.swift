@@ -53,8 +53,9 @@ public struct ListFilterExtractor: Sendable {
             filter.statusNamed = true
         }
         for (index, word) in words.enumerated() {
-            if ["overdue", "late", "missed"].contains(word) || (word == "past" && index + 1 < words.count
-                && words[index + 1] == "due")
+            if ["overdue", "late", "missed"].contains(word)
+                || (word == "past" && index + 1 < words.count
+                    && words[index + 1] == "due")
             {
                 filter.overdue = true
                 filter.status = .pending
@@ -67,11 +68,13 @@ public struct ListFilterExtractor: Sendable {
         }
     }
 
-    private func readPriority(_ tokens: [Token], _ words: [String], _ used: inout [Bool], into filter: inout ListFilter) {
+    private func readPriority(_ tokens: [Token], _ words: [String], _ used: inout [Bool], into filter: inout ListFilter)
+    {
         var index = 0
         while index < words.count {
-            if words[index] == "important" || words[index] == "high" && index + 1 < words.count
-                && ["priority", "prio", "-priority"].contains(words[index + 1])
+            if words[index] == "important"
+                || words[index] == "high" && index + 1 < words.count
+                    && ["priority", "prio", "-priority"].contains(words[index + 1])
             {
                 filter.priorities = [.urgent, .high]
                 used[index] = true
@@ -201,11 +204,15 @@ public struct ListFilterExtractor: Sendable {
         if let start {
             for index in start..<tokens.count where !used[index] {
                 let word = words[index]
-                if tokens[index].quoted || !(ListVocabulary.words.contains(word) || ReferenceParser.generic.contains(word)) {
+                if tokens[index].quoted
+                    || !(ListVocabulary.words.contains(word) || ReferenceParser.generic.contains(word))
+                {
                     picked.append(tokens[index])
                 }
             }
-        } else if let noun = words.firstIndex(where: { ["tasks", "task", "todos", "items", "stuff", "things", "errands"].contains($0) }),
+        } else if let noun = words.firstIndex(where: {
+            ["tasks", "task", "todos", "items", "stuff", "things", "errands"].contains($0)
+        }),
             noun > 0, !used[noun - 1], !ListVocabulary.words.contains(words[noun - 1]),
             !ReferenceParser.generic.contains(words[noun - 1]), !tokens[noun - 1].isPunctuation
         {

@@ -47,7 +47,8 @@ enum PriorityWords {
         case "important", "crucial", "essential": return (.high, index + 1)
         default: break
         }
-        if word == "as", words.count > index + 3, Array(words[index..<(index + 4)]) == ["as", "soon", "as", "possible"] {
+        if word == "as", words.count > index + 3, Array(words[index..<(index + 4)]) == ["as", "soon", "as", "possible"]
+        {
             return (.urgent, index + 4)
         }
         if (word == "not" && (next == "urgent" || next == "important")) || (word == "no" && next == "rush") {

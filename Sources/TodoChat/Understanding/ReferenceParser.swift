@@ -11,8 +11,10 @@ public struct ReferenceParser: Sendable {
     ]
 
     static let singular: Set<String> = ["it", "that", "this", "that one", "this one", "same", "the same one"]
-    static let plural: Set<String> = ["them", "they", "those", "these", "both", "both of them", "all of them", "all of those",
-        "each of them", "all of these", "those ones", "these ones", "them all", "these two", "those two", "the two"]
+    static let plural: Set<String> = [
+        "them", "they", "those", "these", "both", "both of them", "all of them", "all of those",
+        "each of them", "all of these", "those ones", "these ones", "them all", "these two", "those two", "the two",
+    ]
 
     public func parse(_ tokens: [Token]) -> TaskReference {
         let content = tokens.filter { !$0.isPunctuation || $0.word == "#" }
@@ -27,7 +29,9 @@ public struct ReferenceParser: Sendable {
         let stripped = Self.strip(words, ["the", "task", "tasks", "one", "ones", "item", "items", "todo", "todos"])
         let strippedPhrase = stripped.joined(separator: " ")
         if Self.plural.contains(phrase) || Self.plural.contains(strippedPhrase) { return .pronoun(plural: true) }
-        if Self.singular.contains(phrase) || Self.singular.contains(strippedPhrase) || stripped.isEmpty && words.contains("it") {
+        if Self.singular.contains(phrase) || Self.singular.contains(strippedPhrase)
+            || stripped.isEmpty && words.contains("it")
+        {
             return .pronoun(plural: false)
         }
         if let first = words.first, ["all", "every", "everything", "each", "any"].contains(first) {

@@ -3,15 +3,18 @@
 /// leaves dangling ("by", "on", "and").
 public enum TitleCleaner {
     static let leadIns: [[String]] = [
-        ["i", "need", "to"], ["i", "have", "to"], ["i", "must"], ["i", "should"], ["i", "want", "to"], ["we", "need", "to"],
-        ["need", "to"], ["have", "to"], ["a", "task", "to"], ["task", "to"], ["a", "reminder", "to"], ["reminder", "to"],
+        ["i", "need", "to"], ["i", "have", "to"], ["i", "must"], ["i", "should"], ["i", "want", "to"],
+        ["we", "need", "to"],
+        ["need", "to"], ["have", "to"], ["a", "task", "to"], ["task", "to"], ["a", "reminder", "to"],
+        ["reminder", "to"],
         ["me", "to"], ["to"], ["that"], ["called"], ["named"], ["titled"], ["saying"], ["that", "says"], [":"], ["-"],
         [","], ["and"], ["also"], ["a", "task", "called"], ["a", "task"], ["task"], ["remember", "to"],
         ["about"], ["do", "not", "forget", "to"], ["for", "me", "to"], ["i"],
     ]
 
     static let dangling: Set<String> = [
-        "and", ",", "on", "by", "at", "due", "for", "with", "from", "starting", "beginning", "every", "-", ":", "before",
+        "and", ",", "on", "by", "at", "due", "for", "with", "from", "starting", "beginning", "every", "-", ":",
+        "before",
         "until", "till", "to", "the", "in", "plus", "also", "&", ";", "around", "please", "or", "which", "is", "it's",
     ]
 
