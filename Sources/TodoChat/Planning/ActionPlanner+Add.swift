@@ -3,7 +3,7 @@ import TodoDateText
 
 extension ActionPlanner {
     func planAdd(_ recognized: RecognizedIntent) -> ChatPlan {
-        let body = TitleCleaner.stripLeadIns(recognized.slots[.body] ?? recognized.tokens)
+        let body = TitleCleaner.stripLeadIns(recognized.slots[.body] ?? [])
         let details = context.extractor.extract(body)
         return planAdd(details, remind: recognized.remindOnAdd)
     }

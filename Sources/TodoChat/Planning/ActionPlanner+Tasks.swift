@@ -4,7 +4,9 @@ extension ActionPlanner {
     /// Complete, reopen or delete the tasks a reference names.
     func planTaskChange(_ recognized: RecognizedIntent) -> ChatPlan {
         let intent = recognized.intent
-        let reference = ReferenceParser().parse(TitleCleaner.trim(recognized.slots[.reference] ?? []))
+        // "done" alone is about the task the conversation is on.
+        let named = ReferenceParser().parse(TitleCleaner.reference(recognized.slots[.reference] ?? []))
+        let reference = named == .none ? TaskReference.pronoun(plural: false) : named
         let purpose: ResolutionPurpose = intent == .reopen ? .completed : .pending
         let template = Self.template(for: intent)
 

@@ -14,7 +14,7 @@ extension ActionPlanner {
 
     /// Runs `change` on the task `referenceTokens` name, asking when that is unclear.
     func apply(_ change: TaskChange, to referenceTokens: [Token]) -> ChatPlan {
-        let reference = ReferenceParser().parse(TitleCleaner.trim(referenceTokens))
+        let reference = ReferenceParser().parse(TitleCleaner.reference(referenceTokens))
         switch context.resolver.resolve(reference, for: .pending) {
         case .one(let task):
             return apply(change, to: [task])

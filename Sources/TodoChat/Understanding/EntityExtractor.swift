@@ -127,8 +127,10 @@ public struct EntityExtractor: Sendable {
                 if details.priority == nil { details.priority = priority }
                 var start = index
                 // "with high priority", "as urgent", "and make it urgent"
-                while start > 0, ["with", "as", "at", "a", "and", ",", "-"].contains(words[start - 1]), !used[start - 1]
-                {
+                let joining = [
+                    "with", "as", "at", "a", "and", ",", "-", "very", "really", "super", "extremely", "quite",
+                ]
+                while start > 0, joining.contains(words[start - 1]), !used[start - 1] {
                     start -= 1
                 }
                 for position in start..<end { used[position] = true }
@@ -155,7 +157,7 @@ public struct EntityExtractor: Sendable {
             var matched = false
             for trigger in Self.reminderTriggers where Self.spells(trigger, words, at: index) {
                 var cursor = index + trigger.count
-                while cursor < words.count, ["me", "a", "an", ":", ","].contains(words[cursor]) { cursor += 1 }
+                while cursor < words.count, ["me", ":", ","].contains(words[cursor]) { cursor += 1 }
                 if let offset = offsets.match(in: words, at: cursor) {
                     details.reminders.append(.before(minutes: offset.minutes))
                     cursor = offset.range.upperBound
@@ -196,7 +198,11 @@ public struct EntityExtractor: Sendable {
 
     private func extractRecurrence(_ words: [String], _ used: inout [Bool], into details: inout TaskDetails) {
         let blanked = zip(words, used).map { $0.1 ? "" : $0.0 }
-        guard let match = RecurrenceRecognizer().matches(in: blanked).first else { return }
+        let found = RecurrenceRecognizer().matches(in: blanked)
+        // "weekly review every friday": a bare "weekly" before a fuller phrase is part of the title.
+        let bare: Set<String> = ["daily", "weekly", "monthly", "yearly", "annually", "nightly"]
+        let specific = found.first { !($0.range.count == 1 && bare.contains(blanked[$0.range.lowerBound])) }
+        guard let match = found.count > 1 ? specific ?? found[0] : found.first else { return }
         switch match.value {
         case .pattern(let pattern): details.recurrence = pattern
         case .unsupported(let reason): details.unsupportedRecurrence = reason

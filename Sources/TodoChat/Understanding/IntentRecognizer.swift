@@ -6,8 +6,20 @@ public struct IntentRecognizer: Sendable {
     public func recognize(_ message: NormalizedMessage) -> RecognizedIntent {
         let tokens = Self.trimmed(message.tokens)
         guard !tokens.isEmpty else { return RecognizedIntent(intent: .help, tokens: message.tokens) }
+
+        // Small talk is read whole, filler and commas included ("hello there", "sure, go ahead").
+        let spoken = Self.trimmed(message.unfiltered).filter { !$0.isPunctuation }
+        for rule in IntentRules.conversation {
+            if let recognized = rule.match(spoken, whole: tokens) { return recognized }
+        }
         for rule in IntentRules.all {
             if let recognized = rule.match(tokens, whole: tokens) { return recognized }
+        }
+
+        // Nothing but tags ("#bills") asks for what is filed under them.
+        let words = tokens.filter { !$0.isPunctuation }
+        if !words.isEmpty, words.allSatisfy({ $0.word.hasPrefix("#") && $0.word.count > 1 && !$0.quoted }) {
+            return RecognizedIntent(intent: .list, slots: [.body: tokens], tokens: tokens)
         }
         return RecognizedIntent(intent: .unknown, slots: [.body: tokens], tokens: tokens)
     }

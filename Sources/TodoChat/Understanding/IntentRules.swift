@@ -28,7 +28,10 @@ enum IntentRules {
         IntentRule("what is today's date", .clock),
         IntentRule("tell me a joke|story", .smallTalk),
         IntentRule("lol|haha|hahaha|lmao|wow|hmm|cool|nice|great|awesome|interesting|good|neat|oops|sorry", .smallTalk),
-        IntentRule("i am bored|tired|sad|happy|stressed|busy|overwhelmed", .smallTalk),
+        IntentRule(
+            "i am [so|really|very|super|pretty|quite|kinda|a_bit|kind_of|feeling] bored|tired|sad|happy|stressed"
+                + "|busy|overwhelmed|exhausted",
+            .smallTalk),
         IntentRule("i love you|this", .smallTalk),
         IntentRule("you are awesome|great|cool|the_best|smart|funny|dumb|stupid|useless", .smallTalk),
         IntentRule("are you a robot|bot|human|person|ai", .smallTalk),
@@ -106,6 +109,7 @@ enum IntentRules {
             "make|schedule|set_up [a|an|another] [new] task|todo|item|entry [to|for|called|named|titled|:|-] *",
             .add, [.body]),
         IntentRule("add|put|jot_down|note_down|write_down|insert|append|save|log *", .add, [.body]),
+        IntentRule("add|create|new [a|an|another] [new] [task|todo|item|reminder]", .add),
         IntentRule("create [a|an] *", .add, [.body]),
         IntentRule("i [really|still|also|just] need|must|should [to] [remember_to] *", .add, [.body]),
         IntentRule("i [really|still|also|just] have|got|ought|have_got to [remember_to] *", .add, [.body]),
@@ -131,8 +135,10 @@ enum IntentRules {
             "mark|set|tick|check|cross|flag * [as] done|complete|completed|finished|off|ticked|checked|dealt_with",
             .complete, [.reference]),
         IntentRule("check|tick|cross off *", .complete, [.reference]),
+        IntentRule("check|tick|cross * off [my|the] list|todo_list|todos|tasks", .complete, [.reference]),
         IntentRule("complete|finish|close|resolve|completed|finished|closed|resolved *", .complete, [.reference]),
         IntentRule("done|finished [with] *", .complete, [.reference]),
+        IntentRule("done|finished|completed|all_done|done_it|did_it|got_it_done", .complete),
         IntentRule(
             "i [have|just|already|finally] finished|completed|did|done|bought|paid|called|sent|got *",
             .complete, [.reference]),
@@ -150,7 +156,7 @@ enum IntentRules {
             "push|postpone|delay|shift|bump|defer|put_off * by *", .update, [.reference, .value],
             update: .shiftLater),
         IntentRule(
-            "move|bring|shift|pull * forward|up|earlier [by] *", .update, [.reference, .value],
+            "move|bring|shift|pull|push|bump * forward|up|earlier [by] *", .update, [.reference, .value],
             update: .shiftEarlier),
         IntentRule(
             "move|reschedule|push|postpone|delay|shift|bump|defer|put_off * to|until|till|for|on|into *",
@@ -185,8 +191,12 @@ enum IntentRules {
 
     static let lists: [IntentRule] = [
         IntentRule(
-            "show|list|display|view|see|get|give|tell|pull_up|bring_up|open|check|read|print|fetch [me|us] *",
+            "show|list|display|view|see|get|give|tell|pull_up|bring_up|open|read|print|fetch [me|us] *",
             .list, [.body]),
+        IntentRule("check|review [on] [my|the|all] tasks|list|todos|todo_list|agenda|schedule|plate", .list),
+        IntentRule(
+            "check|review [on] [my|the|all] tasks|list|todos|todo_list|agenda|schedule|plate *", .list,
+            [.body]),
         IntentRule("show|list|display|view|list_all|refresh", .list),
         IntentRule("what|which|whats *", .list, [.body]),
         IntentRule("do|did i have|need *", .list, [.body]),
@@ -205,8 +215,7 @@ enum IntentRules {
             "my|all|all_my|pending|completed|overdue|upcoming|open|done|finished|today's|tomorrow's *", .list,
             [.body]),
         IntentRule(
-            "tasks|todos|todo|list|todo_list|agenda|schedule|overdue|pending|upcoming|completed *", .list,
-            [.body]),
+            "tasks|todos|todo|list|todo_list|agenda|overdue|pending|upcoming|completed *", .list, [.body]),
         IntentRule("tasks|todos|todo|list|todo_list|agenda|schedule|overdue|pending|upcoming|completed", .list),
     ]
 

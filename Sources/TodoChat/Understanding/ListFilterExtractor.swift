@@ -97,8 +97,8 @@ public struct ListFilterExtractor: Sendable {
             (["by", "priority"], .priority, .desc), (["most", "important", "first"], .priority, .desc),
             (["by", "importance"], .priority, .desc), (["by", "due", "date"], .due, .asc),
             (["by", "deadline"], .due, .asc), (["soonest", "first"], .due, .asc), (["by", "date"], .due, .asc),
-            (["newest", "first"], .created, .desc), (["most", "recent", "first"], .created, .desc),
-            (["recently", "added"], .created, .desc), (["oldest", "first"], .created, .asc),
+            (["newest"], .created, .desc), (["latest"], .created, .desc), (["most", "recent"], .created, .desc),
+            (["recently", "added"], .created, .desc), (["oldest"], .created, .asc),
             (["alphabetically"], .title, .asc), (["by", "name"], .title, .asc), (["by", "title"], .title, .asc),
             (["a-z"], .title, .asc), (["recently", "completed"], .updated, .desc),
         ]
@@ -112,6 +112,11 @@ public struct ListFilterExtractor: Sendable {
         for index in words.indices where ["top", "first"].contains(words[index]) && index + 1 < words.count {
             if let count = NumberWords.cardinal(words[index + 1]), count > 0, count <= TaskQuery.maximumLimit {
                 filter.limit = count
+                // "my top 5": the most important ones.
+                if words[index] == "top", filter.sort == nil {
+                    filter.sort = .priority
+                    filter.order = .desc
+                }
                 used[index] = true
                 used[index + 1] = true
             }
@@ -156,8 +161,17 @@ public struct ListFilterExtractor: Sendable {
             return
         default:
             guard let day = match.value.day(in: context) else { return }
-            filter.dueFrom = day
-            filter.dueTo = day
+            // "before friday" ends the day before; "by friday" and "until friday" end on it;
+            // "after friday" starts the day after.
+            let lead = Set(blanked[match.range].prefix { DateRecognizer.connectors.contains($0) })
+            if lead.contains("before") {
+                filter.dueTo = day.adding(days: -1)
+            } else if !lead.isDisjoint(with: ["by", "until", "till"]) {
+                filter.dueTo = day
+            } else {
+                filter.dueFrom = day
+                filter.dueTo = day
+            }
         }
         for position in match.range { used[position] = true }
     }

@@ -24,7 +24,7 @@ public struct MessageNormalizer: Sendable {
                 first = false
             }
         }
-        return NormalizedMessage(original: message, tokens: Filler.strip(tokens))
+        return NormalizedMessage(original: message, tokens: Filler.strip(tokens), unfiltered: tokens)
     }
 
     private static func chunks(_ text: String) -> [String] {

@@ -9,13 +9,14 @@ public enum TitleCleaner {
         ["reminder", "to"],
         ["me", "to"], ["to"], ["that"], ["called"], ["named"], ["titled"], ["saying"], ["that", "says"], [":"], ["-"],
         [","], ["and"], ["also"], ["a", "task", "called"], ["a", "task"], ["task"], ["remember", "to"],
-        ["about"], ["do", "not", "forget", "to"], ["for", "me", "to"], ["i"],
+        ["about"], ["do", "not", "forget", "to"], ["for", "me", "to"], ["i"], ["probably"], ["maybe"], ["really"],
+        ["definitely"], ["still"], ["actually"], ["just"],
     ]
 
     static let dangling: Set<String> = [
         "and", ",", "on", "by", "at", "due", "for", "with", "from", "starting", "beginning", "every", "-", ":",
         "before",
-        "until", "till", "to", "the", "in", "plus", "also", "&", ";", "around", "please", "or", "which", "is", "it's",
+        "until", "till", "to", "the", "plus", "also", "&", ";", "around", "please", "or", "which", "is", "it's",
     ]
 
     /// Words after which a new task title may start, at the front of the body.
@@ -43,6 +44,16 @@ public enum TitleCleaner {
             rest.removeLast()
         }
         return Array(rest)
+    }
+
+    /// The words that name a task: trimmed, and cut at a comma, after which a message goes on to
+    /// something else ("remove the vet task, it's old").
+    public static func reference(_ tokens: [Token]) -> [Token] {
+        let trimmed = trim(tokens)
+        if let comma = trimmed.firstIndex(where: { $0.word == "," && !$0.quoted }), comma > 0 {
+            return trim(Array(trimmed[..<comma]))
+        }
+        return trimmed
     }
 
     /// A title from tokens: trimmed, spaced as typed, first letter capitalized.

@@ -31,8 +31,12 @@ public enum TitleSplitter {
         parts = parts.map(TitleCleaner.trim).filter { !$0.isEmpty }
         guard parts.count > 1 else { return tokens.isEmpty ? [] : [TitleCleaner.title(tokens)].compactMap { $0 } }
 
-        // Split only lists of short items; a long clause with "and" in it is one task.
-        guard parts.allSatisfy({ $0.count <= 4 }) else { return [TitleCleaner.title(tokens)].compactMap { $0 } }
+        // Split only lists of short items; a long clause with "and" in it is one task, and so is
+        // "research and write the essay", where a lone verb shares its object.
+        let loneVerb = parts.contains { $0.count == 1 && verbs.contains($0[0].word) }
+        guard parts.allSatisfy({ $0.count <= 4 }), !loneVerb else {
+            return [TitleCleaner.title(tokens)].compactMap { $0 }
+        }
 
         // Every item its own request ("pay rent and call the bank"), or bare items ("milk and eggs").
         let laterHaveVerbs = parts.dropFirst().allSatisfy { verbs.contains($0[0].word) }

@@ -27,10 +27,13 @@ public struct Token: Sendable, Equatable {
 public struct NormalizedMessage: Sendable, Equatable {
     public let original: String
     public var tokens: [Token]
+    /// All tokens, filler included: "hello there" is a greeting, not "there".
+    public var unfiltered: [Token]
 
-    public init(original: String, tokens: [Token]) {
+    public init(original: String, tokens: [Token], unfiltered: [Token]? = nil) {
         self.original = original
         self.tokens = tokens
+        self.unfiltered = unfiltered ?? tokens
     }
 
     /// The normalized words, one per token.

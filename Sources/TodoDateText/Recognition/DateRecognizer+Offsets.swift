@@ -7,10 +7,11 @@ extension DateRecognizer {
     /// days and longer give a calendar day.
     func parseOffset(_ reader: inout WordReader) -> DatePiece? {
         var attempt = reader
-        let leadingIn = attempt.take("in")
+        let leadingIn = attempt.take(["in", "within"]) != nil
         if leadingIn {
-            _ = attempt.take(["about", "around", "like"])
+            _ = attempt.take(["about", "around", "like", "the", "next"])
         }
+        let afterIn = attempt
 
         var amount: (count: Int, unit: Unit)?
         if attempt.take(sequence: ["half", "an", "hour"]) {
@@ -18,9 +19,7 @@ extension DateRecognizer {
         } else if attempt.take(["a", "one"]) != nil, attempt.take("fortnight") {
             amount = (2, .week)
         } else {
-            attempt = reader
-            _ = attempt.take("in")
-            _ = attempt.take(["about", "around", "like"])
+            attempt = afterIn
             guard let count = NumberWords.count(&attempt), let unitWord = attempt.peek(),
                 let unit = Unit(unitWord)
             else { return nil }

@@ -75,7 +75,8 @@ public struct DateRecognizer: Sendable {
 
     // MARK: Phrase structure
 
-    static let connectors: Set<String> = [
+    /// Words that may lead into a date phrase ("due on", "by", "at") and are part of its match.
+    public static let connectors: Set<String> = [
         "on", "by", "at", "@", "due", "for", "before", "until", "till", "around", "from", ",",
     ]
 
