@@ -75,9 +75,10 @@ import TodoCore
     private static func describe(_ item: ChatCorpus.Case, _ plan: ChatPlan) -> String {
         let expected = item.calls.map { String(decoding: $0.json.serialized(), as: UTF8.self) }
         let actual = plan.calls.map { String(decoding: $0.json.serialized(), as: UTF8.self) }
-        return
-            "- [\(item.category)\(item.batch == "holdout" ? ", holdout" : "")] \"\(item.message)\"\n    expected \(item.expect.rawValue) \(expected)\n"
-            + "    got      \(plan.kind.rawValue) \(actual) \(plan.message.map { "«\($0.prefix(80))»" } ?? "")"
+        let label = item.batch == "holdout" ? "\(item.category), holdout" : item.category
+        let question = plan.message.map { "«\($0.prefix(80))»" } ?? ""
+        return "- [\(label)] \"\(item.message)\"\n    expected \(item.expect.rawValue) \(expected)\n"
+            + "    got      \(plan.kind.rawValue) \(actual) \(question)"
     }
 
     private static func percent(_ share: Double) -> String {
