@@ -37,8 +37,24 @@ public struct ActionPlanner: Sendable {
         let searching = ["search", "find", "look", "lookup", "filter"].contains(recognized.tokens.first?.word ?? "")
         let extractor = ListFilterExtractor(context: context.dates, knownTags: context.resolver.knownTags)
         let filter = extractor.extract(recognized.tokens, searching: searching)
+
+        // "what is the meaning of life?" is a question, but not about the list.
+        let words = Set(recognized.tokens.words)
+        let questions: Set<String> = ["what", "which", "where", "how", "is", "are", "any", "anything"]
+        if questions.contains(recognized.tokens.first?.word ?? ""), !filter.isNarrowed, filter.status == .pending,
+            filter.sort == nil, words.isDisjoint(with: Self.listWords)
+        {
+            return .reply("I'm not sure how to help with that. " + Self.capabilities, intent: .unknown)
+        }
         return ChatPlan(.act, intent: .list, calls: [ToolCall(tool: "list_tasks", arguments: filter.arguments)])
     }
+
+    /// Words that show a question is about the list.
+    static let listWords: Set<String> = [
+        "task", "tasks", "todo", "todos", "due", "pending", "list", "plate", "agenda", "completed", "done", "finished",
+        "overdue", "left", "next", "have", "got", "need", "schedule", "open", "remaining", "stuff", "things", "items",
+        "up", "coming", "do", "upcoming", "late", "planned", "errands", "reminders",
+    ]
 
     // MARK: Shared wording
 

@@ -133,8 +133,11 @@ public struct EntityExtractor: Sendable {
                 while start > 0, joining.contains(words[start - 1]), !used[start - 1] {
                     start -= 1
                 }
-                for position in start..<end { used[position] = true }
-                index = end
+                // "high priority: renew passport"
+                var stop = end
+                if stop < words.count, [":", "-"].contains(words[stop]) { stop += 1 }
+                for position in start..<stop { used[position] = true }
+                index = stop
             } else {
                 index += 1
             }

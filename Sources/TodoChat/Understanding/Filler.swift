@@ -9,7 +9,7 @@ enum Filler {
         ["i", "would", "like", "you", "to"], ["i", "want", "you", "to"], ["i", "need", "you", "to"],
         ["go", "ahead", "and"], ["just"], ["quickly"], ["can", "i", "ask", "you", "to"], ["bot"], ["also"],
         ["and"], ["oh", "and"], ["one", "more", "thing"], ["actually"],
-    ]
+    ].sorted { $0.count > $1.count }
 
     static let trailing: [[String]] = [
         ["thank", "you"], ["thanks"], ["for", "me"], ["if", "you", "can"], ["if", "possible"], ["real", "quick"],
@@ -26,13 +26,12 @@ enum Filler {
         var changed = true
         while changed {
             changed = false
-            for phrase in leading where matches(phrase, kept, at: 0) {
-                let rest = Array(kept.dropFirst(phrase.count)).drop { $0.word == "," || $0.word == "-" }
-                if rest.contains(where: { !$0.isPunctuation }) {
-                    kept = Array(rest)
-                    changed = true
-                    break
-                }
+            // The longest phrase decides: "hello there" is all filler, so "hello" alone is not stripped.
+            guard let phrase = leading.first(where: { matches($0, kept, at: 0) }) else { break }
+            let rest = Array(kept.dropFirst(phrase.count)).drop { $0.word == "," || $0.word == "-" }
+            if rest.contains(where: { !$0.isPunctuation }) {
+                kept = Array(rest)
+                changed = true
             }
         }
 
