@@ -64,7 +64,7 @@ let package = Package(
             name: "TodoApp",
             dependencies: [
                 "TodoCore", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend",
-                "TodoConfig", "TodoEvents", "CPostgres", "CKafka", "CWslay",
+                "TodoConfig", "TodoEvents", "TodoChat", "CPostgres", "CKafka", "CWslay",
             ]),
         .executableTarget(name: "todo-chatbot", dependencies: ["TodoApp"]),
 
@@ -84,6 +84,6 @@ let package = Package(
             dependencies: ["TodoBackend", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoTestSupport"]),
         .testTarget(name: "TodoConfigTests", dependencies: ["TodoConfig"]),
         .testTarget(name: "TodoEventsTests", dependencies: ["TodoEvents", "TodoCore", "TodoTestSupport"]),
-        .testTarget(name: "TodoAppTests", dependencies: ["TodoApp"]),
+        .testTarget(name: "TodoAppTests", dependencies: ["TodoApp", "TodoChat"]),
     ]
 )

@@ -42,20 +42,7 @@ struct ChatCorpus {
 
     /// The fixture's tasks as stored tasks, with deadlines in `timeZone`.
     func tasks(in timeZone: TimeZone) -> [TodoTask] {
-        let created = Date(timeIntervalSince1970: 1_772_000_000)
-        return tasks.map { item in
-            var due: Due?
-            if let text = item["due_at"]?.stringValue, let instant = RFC3339.parse(text) { due = .instant(instant) }
-            if let text = item["due_date"]?.stringValue, let day = CalendarDate(text) { due = .allDay(day) }
-            let completed = item["completed"]?.boolValue ?? false
-            return TodoTask(
-                id: item["id"]?.stringValue ?? "", ownerID: "corpus-user", title: item["title"]?.stringValue ?? "",
-                completed: completed, completedAt: completed ? created : nil,
-                priority: item["priority"]?.stringValue.flatMap(Priority.init(rawValue:)) ?? .none,
-                tags: item["tags"]?.arrayValue?.compactMap(\.stringValue) ?? [], due: due,
-                deadline: due?.deadline(in: timeZone), recurrence: item["recurrence"]?.stringValue, createdAt: created,
-                updatedAt: created)
-        }
+        (try? TaskSnapshot.tasks(from: .array(tasks), timeZone: timeZone)) ?? []
     }
 
     private static func conversation(_ context: JSONValue?) -> ConversationContext {
