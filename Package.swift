@@ -53,6 +53,9 @@ let package = Package(
 
         // MARK: Services.
         .target(
+            name: "TodoNotify",
+            dependencies: ["TodoCore", "TodoEvents", "TodoCrypto", "TodoLogging"]),
+        .target(
             name: "TodoBackend",
             dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging"]),
 
@@ -64,7 +67,7 @@ let package = Package(
             name: "TodoApp",
             dependencies: [
                 "TodoCore", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend",
-                "TodoConfig", "TodoEvents", "TodoChat", "CPostgres", "CKafka", "CWslay",
+                "TodoConfig", "TodoEvents", "TodoNotify", "TodoChat", "CPostgres", "CKafka", "CWslay",
             ]),
         .executableTarget(name: "todo-chatbot", dependencies: ["TodoApp"]),
 
@@ -83,7 +86,15 @@ let package = Package(
             name: "TodoBackendTests",
             dependencies: ["TodoBackend", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoTestSupport"]),
         .testTarget(name: "TodoConfigTests", dependencies: ["TodoConfig"]),
-        .testTarget(name: "TodoEventsTests", dependencies: ["TodoEvents", "TodoCore", "TodoTestSupport"]),
-        .testTarget(name: "TodoAppTests", dependencies: ["TodoApp", "TodoChat"]),
+        .testTarget(
+            name: "TodoEventsTests",
+            dependencies: ["TodoEvents", "TodoCore", "TodoSQLite", "TodoLogging", "TodoTestSupport"]),
+        .testTarget(
+            name: "TodoNotifyTests",
+            dependencies: [
+                "TodoNotify", "TodoCore", "TodoEvents", "TodoSQLite", "TodoLogging", "TodoHTTP", "TodoCrypto",
+                "TodoTestSupport",
+            ]),
+        .testTarget(name: "TodoAppTests", dependencies: ["TodoApp"]),
     ]
 )
