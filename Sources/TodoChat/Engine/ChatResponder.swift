@@ -22,8 +22,10 @@ public struct ChatResponder: Sendable {
         self.toolbox = toolbox
     }
 
+    /// `change` is what the events of any change name as its cause (the request's correlation id).
     public func respond(
-        to message: String, history: [ConversationTurn], user: User, tasks: TaskService
+        to message: String, history: [ConversationTurn], user: User, tasks: TaskService,
+        change: ChangeContext = ChangeContext(correlationID: nil, source: ToolContext.chatSource)
     ) throws -> ChatResponse {
         let text = try Self.validated(message)
         let context = PlanningContext(
@@ -39,7 +41,7 @@ public struct ChatResponder: Sendable {
             return ChatResponse(reply: reply, actions: [], plan: plan, turn: turn)
         }
 
-        let toolContext = ToolContext(user: user, tasks: tasks)
+        let toolContext = ToolContext(user: user, tasks: tasks, change: change)
         let actions = plan.calls.map { ChatAction(call: $0, result: toolbox.run($0, in: toolContext)) }
         let reply = ReplyComposer(dates: context.dates).compose(actions)
         let turn = ConversationTurn(message: text, reply: reply.text, taskIDs: reply.taskIDs, listed: reply.listed)

@@ -12,7 +12,7 @@ extension TaskToolbox {
             ], required: ["title"])
     ) { arguments, context in
         let changes = try TaskChanges.parse(arguments, mode: .create)
-        let task = try context.tasks.create(for: context.user, changes)
+        let task = try context.tasks.create(for: context.user, changes, context: context.change)
         return .object(["task": TaskJSONValue.value(task, timeZone: context.user.timeZone)])
     }
 }

@@ -8,7 +8,8 @@ extension TaskToolbox {
     ) { arguments, context in
         let id = arguments["task_id"]?.stringValue ?? ""
         let before = try context.tasks.get(for: context.user, id: id)
-        let task = try context.tasks.complete(for: context.user, id: id, expectedVersion: before.version)
+        let task = try context.tasks.complete(
+            for: context.user, id: id, expectedVersion: before.version, context: context.change)
         return .object([
             "task": TaskJSONValue.value(task, timeZone: context.user.timeZone),
             "already_completed": .bool(before.completed),
@@ -22,7 +23,7 @@ extension TaskToolbox {
     ) { arguments, context in
         let id = arguments["task_id"]?.stringValue ?? ""
         let task = try context.tasks.get(for: context.user, id: id)
-        try context.tasks.delete(for: context.user, id: id, expectedVersion: task.version)
+        try context.tasks.delete(for: context.user, id: id, expectedVersion: task.version, context: context.change)
         return .object(["deleted": .object(["id": .string(task.id), "title": .string(task.title)])])
     }
 
@@ -58,7 +59,8 @@ extension TaskToolbox {
             members["tags"] = .array(edit(base, adding: added, removing: removed).map(JSONValue.string))
         }
         let changes = try TaskChanges.parse(.object(members), mode: .update)
-        let task = try context.tasks.update(for: context.user, id: id, changes, expectedVersion: current.version)
+        let task = try context.tasks.update(
+            for: context.user, id: id, changes, expectedVersion: current.version, context: context.change)
         return .object(["task": TaskJSONValue.value(task, timeZone: context.user.timeZone)])
     }
 
@@ -83,7 +85,8 @@ extension TaskToolbox {
         let added: JSONValue = offset.map { .object(["minutes_before": $0]) } ?? .object(["at": instant!])
         let list = (TaskJSONValue.reminders(current.reminders).arrayValue ?? []) + [added]
         let changes = try TaskChanges.parse(.object(["reminders": .array(list)]), mode: .update)
-        let task = try context.tasks.update(for: context.user, id: id, changes, expectedVersion: current.version)
+        let task = try context.tasks.update(
+            for: context.user, id: id, changes, expectedVersion: current.version, context: context.change)
         return .object(["task": TaskJSONValue.value(task, timeZone: context.user.timeZone)])
     }
 

@@ -4,13 +4,15 @@ import TodoCore
 import TodoSQLite
 import TodoTestSupport
 
-/// A migrated SQLite file in a fresh temporary directory, a user in New York, and the task tools
-/// acting for that user, on a clock that stands at Thursday 2026-03-05 10:00 local time.
+/// A migrated SQLite file in a fresh temporary directory with the standard event-log topics, a user
+/// in New York, and the task tools acting for that user, on a clock that stands at Thursday
+/// 2026-03-05 10:00 local time.
 final class ToolHarness: Sendable {
     static let start = RFC3339.parse("2026-03-05T10:00:00-05:00")!
 
     let directory: URL
     let store: SQLiteStore
+    let eventLog: SQLiteEventLog
     let clock = ManualTimeSource(ToolHarness.start)
     let service: TaskService
     let user: User
@@ -21,11 +23,14 @@ final class ToolHarness: Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = try SQLiteStore(path: directory.appendingPathComponent("todo.db").path)
         try SQLiteMigrator(store: store).upgrade(to: nil)
+        eventLog = SQLiteEventLog(store: store, retention: RetentionPolicy(), clock: clock)
+        try eventLog.ensureTopics(EventTopics.standard(partitions: 1))
         service = TaskService(store: store, clock: clock, ids: UUIDv7Generator(clock: clock))
         user = try Self.insertUser(into: store, email: "sam@example.com", timeZoneID: timeZoneID, at: Self.start)
     }
 
     deinit {
+        eventLog.close()
         store.close()
         try? FileManager.default.removeItem(at: directory)
     }

@@ -133,6 +133,21 @@ import TodoCore
             ])
     }
 
+    @Test func changesEmitEventsNamingTheChatAsTheirSource() throws {
+        let harness = try ToolHarness()
+        let id = harness.add(["title": "Water plants"])
+        let change = ChangeContext(correlationID: "req-42", source: "/api/chat")
+        let context = ToolContext(user: harness.user, tasks: harness.service, change: change)
+        _ = harness.toolbox.run(ToolCall(tool: "complete_task", arguments: ["task_id": .string(id)]), in: context)
+
+        let events = try harness.eventLog.read(topic: EventTopics.taskEvents, partition: 0, from: 0, limit: 10)
+        let documents = try events.map { try JSONValue.parse($0.value) }
+        #expect(documents.count == 2)
+        #expect(documents.first?["source"] == .string(ToolContext.chatSource))
+        #expect(documents.last?["source"] == "/api/chat")
+        #expect(documents.last?["correlationid"] == "req-42")
+    }
+
     @Test func actsOnlyOnTheCallingUsersTasks() throws {
         let harness = try ToolHarness()
         let id = harness.add(["title": "Mine"])
