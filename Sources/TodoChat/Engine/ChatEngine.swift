@@ -9,6 +9,8 @@ public struct ChatEngine: Sendable {
 
     public init() {}
 
+    /// What to do about `message`: an answer to the last turn's open question if it is one,
+    /// otherwise the plan for what it asks.
     public func plan(_ message: String, in context: PlanningContext) -> ChatPlan {
         let recognized = understand(message)
         if let pending = context.conversation.pending,

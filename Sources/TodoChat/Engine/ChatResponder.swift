@@ -16,6 +16,8 @@ public struct ChatResponder: Sendable {
     private let toolbox: TaskToolbox
     private let clock: any TimeSource
 
+    /// `clock` decides "now" for reading dates; the tool calls' own timestamps come from the
+    /// ``TaskService``'s clock.
     public init(clock: any TimeSource, engine: ChatEngine = ChatEngine(), toolbox: TaskToolbox = TaskToolbox()) {
         self.clock = clock
         self.engine = engine

@@ -5,6 +5,7 @@ import TodoCore
 /// `{"id", "title", "priority"?, "tags"?, "due_at"? | "due_date"?, "recurrence"?, "completed"?}`,
 /// pending ones in list order first. Missing ids and titles are an error.
 public enum TaskSnapshot {
+    /// The tasks of a JSON array (or of an object's `tasks` array), deadlines in `timeZone`.
     public static func tasks(from json: JSONValue, timeZone: TimeZone) throws(AppError) -> [TodoTask] {
         guard let items = json.arrayValue ?? json["tasks"]?.arrayValue else {
             throw AppError.badRequest("Expected an array of tasks, or an object with a \"tasks\" array")

@@ -13,7 +13,7 @@ extension ActionPlanner {
     }
 
     /// Runs `change` on the task `referenceTokens` name, asking when that is unclear.
-    func apply(_ change: TaskChange, to referenceTokens: [Token]) -> ChatPlan {
+    func apply(_ change: RequestedChange, to referenceTokens: [Token]) -> ChatPlan {
         let reference = ReferenceParser().parse(TitleCleaner.reference(referenceTokens))
         switch context.resolver.resolve(reference, for: .pending) {
         case .one(let task):
@@ -35,7 +35,7 @@ extension ActionPlanner {
         }
     }
 
-    private func apply(_ change: TaskChange, to tasks: [TodoTask]) -> ChatPlan {
+    private func apply(_ change: RequestedChange, to tasks: [TodoTask]) -> ChatPlan {
         var calls: [ToolCall] = []
         for task in tasks {
             switch change.members(for: task, arguments: arguments) {
@@ -58,7 +58,9 @@ extension ActionPlanner {
         return ChatPlan(.act, intent: .update, calls: calls, taskIDs: tasks.map(\.id))
     }
 
-    private func readChange(_ recognized: RecognizedIntent, _ kind: UpdateKind) -> Result<([Token], TaskChange), Plan> {
+    private func readChange(_ recognized: RecognizedIntent, _ kind: UpdateKind) -> Result<
+        ([Token], RequestedChange), Plan
+    > {
         let slots = recognized.slots
         let extractor = context.extractor
         let mixed = slots[.mixed]
@@ -67,7 +69,7 @@ extension ActionPlanner {
 
         switch kind {
         case .reschedule, .shiftLater, .shiftEarlier:
-            if kind != .reschedule, let (count, unit) = TaskChange.shiftAmount(value.words) {
+            if kind != .reschedule, let (count, unit) = RequestedChange.shiftAmount(value.words) {
                 return .success((reference, .shift(count: count, unit: unit, later: kind == .shiftLater)))
             }
             let details = extractor.extract(mixed ?? value)

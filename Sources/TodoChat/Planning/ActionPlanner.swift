@@ -14,6 +14,7 @@ public struct ActionPlanner: Sendable {
         self.context = context
     }
 
+    /// The plan for `recognized`, against the context's tasks, time and conversation.
     public func plan(_ recognized: RecognizedIntent) -> ChatPlan {
         switch recognized.intent {
         case .add: planAdd(recognized)

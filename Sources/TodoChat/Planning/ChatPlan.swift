@@ -35,10 +35,12 @@ public struct ChatPlan: Sendable, Equatable {
         self.taskIDs = taskIDs
     }
 
+    /// A plan that only answers.
     public static func reply(_ message: String, intent: Intent, taskIDs: [String] = []) -> ChatPlan {
         ChatPlan(.reply, intent: intent, message: message, taskIDs: taskIDs)
     }
 
+    /// A plan that asks, optionally keeping what the answer will do.
     public static func clarify(
         _ question: String, intent: Intent, pending: PendingAction? = nil, taskIDs: [String] = []
     ) -> ChatPlan {

@@ -34,6 +34,10 @@ public struct JSONSchema: Sendable {
         self.nullable = nullable
     }
 
+    // Constructors for each kind; the description is what a language model reads.
+
+    /// A string, optionally with a `format` ("date", "date-time"), a fixed set of `choices`
+    /// (compared without case) or a length limit.
     public static func string(
         _ description: String, format: String? = nil, choices: [String]? = nil, maxLength: Int? = nil,
         nullable: Bool = false
@@ -43,20 +47,24 @@ public struct JSONSchema: Sendable {
             nullable: nullable)
     }
 
+    /// A whole number, optionally bounded.
     public static func integer(_ description: String, minimum: Int? = nil, maximum: Int? = nil) -> JSONSchema {
         JSONSchema(.integer(minimum: minimum, maximum: maximum), description: description)
     }
 
+    /// true or false.
     public static func boolean(_ description: String) -> JSONSchema {
         JSONSchema(.boolean, description: description)
     }
 
+    /// An array of `items`.
     public static func array(
         _ description: String, of items: JSONSchema, maxItems: Int? = nil, nullable: Bool = false
     ) -> JSONSchema {
         JSONSchema(.array(items: items, maxItems: maxItems), description: description, nullable: nullable)
     }
 
+    /// An object with exactly these properties (others are refused); `required` must be present.
     public static func object(
         _ properties: [Property], required: [String] = [], description: String? = nil
     ) -> JSONSchema {

@@ -11,6 +11,7 @@ public struct TaskToolbox: Sendable {
         ]
     }
 
+    /// The tool called `name`, if there is one.
     public func tool(named name: String) -> ChatTool? {
         tools.first { $0.name == name }
     }

@@ -27,29 +27,3 @@ public enum DateValue: Sendable, Equatable {
         }
     }
 }
-
-/// A span of calendar days, both ends included, with the day a task "due" in it is due on.
-public struct DatePeriod: Sendable, Equatable {
-    public let first: CalendarDate
-    public let last: CalendarDate
-    /// Where a task added "this week" or "next month" is due: see ``DateRecognizer``.
-    public let dueDay: CalendarDate
-
-    public init(first: CalendarDate, last: CalendarDate, dueDay: CalendarDate) {
-        self.first = first
-        self.last = last
-        self.dueDay = dueDay
-    }
-}
-
-/// One phrase found in a message: which words it spans and what it means.
-public struct DateMatch: Sendable, Equatable {
-    /// Indexes into the words given to the recognizer, including connectors it absorbed ("due on").
-    public let range: Range<Int>
-    public let value: DateValue
-
-    public init(range: Range<Int>, value: DateValue) {
-        self.range = range
-        self.value = value
-    }
-}

@@ -2,7 +2,7 @@ import TodoCore
 import TodoDateText
 
 /// One change an update asks for, before it is applied to a particular task.
-enum TaskChange {
+enum RequestedChange {
     case rename(String)
     case reschedule(DateValue)
     case shift(count: Int, unit: ShiftUnit, later: Bool)
