@@ -14,7 +14,7 @@ public struct EntityExtractor: Sendable {
 
     public func extract(_ tokens: [Token]) -> TaskDetails {
         var details = TaskDetails()
-        var used = tokens.map(\.quoted).map { _ in false }
+        var used = Array(repeating: false, count: tokens.count)
         let words = tokens.map { $0.quoted ? "" : $0.word }
 
         extractTags(tokens, words, &used, into: &details)
