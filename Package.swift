@@ -40,6 +40,8 @@ let package = Package(
 
         // MARK: Domain core: pure Swift, no I/O.
         .target(name: "TodoCore", dependencies: ["CICal"]),
+        // English dates, times, repeats and reminder offsets, read against an injected "now".
+        .target(name: "TodoDateText", dependencies: ["TodoCore"]),
 
         // MARK: Infrastructure and adapters.
         .target(name: "TodoLogging"),
@@ -58,12 +60,15 @@ let package = Package(
             dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging"]),
         .target(name: "TodoRecurring", dependencies: ["TodoCore", "TodoEvents", "TodoHTTP", "TodoLogging"]),
 
+        // The chat engine and the task tools it shares with the language-model loop and MCP.
+        .target(name: "TodoChat", dependencies: ["TodoCore", "TodoDateText"]),
+
         // MARK: Configuration, composition root and command line.
         .target(
             name: "TodoApp",
             dependencies: [
                 "TodoCore", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend", "TodoRecurring",
-                "TodoConfig", "TodoEvents", "TodoNotify", "CPostgres", "CKafka", "CWslay",
+                "TodoConfig", "TodoEvents", "TodoNotify", "TodoChat", "CPostgres", "CKafka", "CWslay",
             ]),
         .executableTarget(name: "todo-chatbot", dependencies: ["TodoApp"]),
 
@@ -72,6 +77,9 @@ let package = Package(
             name: "TodoTestSupport", dependencies: ["TodoCore", "TodoSQLite", "TodoEvents"],
             path: "Tests/TodoTestSupport"),
         .testTarget(name: "TodoCoreTests", dependencies: ["TodoCore", "TodoTestSupport"]),
+        .testTarget(name: "TodoDateTextTests", dependencies: ["TodoDateText", "TodoCore"]),
+        .testTarget(
+            name: "TodoChatTests", dependencies: ["TodoChat", "TodoDateText", "TodoSQLite", "TodoTestSupport"]),
         .testTarget(name: "TodoCryptoTests", dependencies: ["TodoCrypto"]),
         .testTarget(name: "TodoSQLiteTests", dependencies: ["TodoSQLite", "TodoCore", "TodoTestSupport"]),
         .testTarget(name: "TodoHTTPTests", dependencies: ["TodoHTTP", "TodoCore", "TodoLogging"]),
