@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Layers, bottom up: C modules → TodoCore (domain, no I/O) → adapters (TodoSQLite) and
+/// Layers, bottom up: C modules → TodoCore (domain, no I/O) → adapters (TodoSQLite, TodoPostgres) and
 /// infrastructure (TodoCrypto, TodoLogging, TodoHTTP, TodoConfig) → services (TodoBackend) →
 /// TodoApp (config, composition, CLI) → the `todo-chatbot` executable. Dependencies point down only.
 let package = Package(
@@ -45,6 +45,7 @@ let package = Package(
         .target(name: "TodoLogging"),
         .target(name: "TodoCrypto", dependencies: ["COpenSSL"]),
         .target(name: "TodoSQLite", dependencies: ["TodoCore", "CSQLite"]),
+        .target(name: "TodoPostgres", dependencies: ["TodoCore", "CPostgres"]),
         .target(name: "TodoHTTP", dependencies: ["TodoCore", "TodoLogging", "CMicroHTTPD"]),
         .target(name: "TodoConfig", dependencies: ["CYAML"]),
         .target(name: "TodoEvents", dependencies: ["TodoCore", "TodoLogging"]),
@@ -58,7 +59,7 @@ let package = Package(
         .target(
             name: "TodoApp",
             dependencies: [
-                "TodoCore", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend",
+                "TodoCore", "TodoSQLite", "TodoPostgres", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend",
                 "TodoConfig", "TodoEvents", "CPostgres", "CKafka", "CWslay",
             ]),
         .executableTarget(name: "todo-chatbot", dependencies: ["TodoApp"]),
@@ -70,6 +71,11 @@ let package = Package(
         .testTarget(name: "TodoCoreTests", dependencies: ["TodoCore", "TodoTestSupport"]),
         .testTarget(name: "TodoCryptoTests", dependencies: ["TodoCrypto"]),
         .testTarget(name: "TodoSQLiteTests", dependencies: ["TodoSQLite", "TodoCore", "TodoTestSupport"]),
+        .testTarget(
+            name: "TodoPostgresTests",
+            dependencies: [
+                "TodoPostgres", "TodoSQLite", "TodoCore", "TodoTestSupport", "TodoBackend", "TodoCrypto", "TodoHTTP",
+            ]),
         .testTarget(name: "TodoHTTPTests", dependencies: ["TodoHTTP", "TodoCore", "TodoLogging"]),
         .testTarget(
             name: "TodoBackendTests",
