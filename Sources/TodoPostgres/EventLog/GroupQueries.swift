@@ -97,12 +97,13 @@ extension PostgresConnection {
             ], step: "commit offset")
     }
 
-    /// Creates the group's row for `partition`, with nothing committed, unless it exists.
+    /// Creates the group's row for `partition`, with nothing committed, unless it exists. The
+    /// existence check reads the committed row without waiting: a plain `ON CONFLICT DO NOTHING`
+    /// would wait for the claim that holds (and has updated) the row to end.
     func ensureOffsetRow(group: String, partition: TopicPartition, now: Date) throws {
         try execute(
             """
-            INSERT INTO event_group_offsets (group_name, topic, partition_index, committed_offset, updated_at) \
-            VALUES ($1, $2, $3, NULL, $4) ON CONFLICT DO NOTHING
+            INSERT INTO event_group_offsets (group_name, topic, partition_index, committed_offset, updated_at)             SELECT $1, $2, $3, NULL, $4 WHERE NOT EXISTS (SELECT 1 FROM event_group_offsets             WHERE group_name = $1 AND topic = $2 AND partition_index = $3) ON CONFLICT DO NOTHING
             """,
             [
                 .text(group), .text(partition.topic), .integer(Int64(partition.partition)),

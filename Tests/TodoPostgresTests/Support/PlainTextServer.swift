@@ -13,7 +13,7 @@ final class PlainTextServer: Sendable {
             let count = request.withUnsafeMutableBytes { recv(connection, $0.baseAddress, 8, Int32(MSG_WAITALL)) }
             // Length 8, then the SSLRequest code 80877103.
             if count == 8, request == [0, 0, 0, 8, 0x04, 0xD2, 0x16, 0x2F] {
-                _ = send(connection, "N", 1, 0)
+                _ = send(connection, "N", 1, Int32(MSG_NOSIGNAL))
                 var rest = [UInt8](repeating: 0, count: 512)
                 while rest.withUnsafeMutableBytes({ read(connection, $0.baseAddress, $0.count) }) > 0 {}
             }
