@@ -1,0 +1,124 @@
+import Foundation
+import Synchronization
+import Testing
+import TodoCore
+import TodoSQLite
+import TodoTestSupport
+
+@testable import TodoPostgres
+
+@Suite(.enabled(if: TestServer.isConfigured, TestServer.skipReason))
+struct PostgresMigratorTests {
+    @Test func theRevisionsAreTheSameAsOnSQLite() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ids-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sqlite = try SQLiteStore(path: directory.appendingPathComponent("todo.db").path)
+        defer { sqlite.close() }
+        let schema = try TestSchema()
+        defer { schema.drop() }
+        let postgres = try schema.openStore()
+        defer { postgres.close() }
+
+        let sqliteRevisions = try SQLiteMigrator(store: sqlite).history().map { [$0.id, $0.summary] }
+        let postgresRevisions = try PostgresMigrator(store: postgres).history().map { [$0.id, $0.summary] }
+        #expect(postgresRevisions == sqliteRevisions)
+        #expect(!postgresRevisions.isEmpty)
+    }
+
+    @Test func upgradeDowngradeUpgradeOnAPopulatedDatabase() throws {
+        let schema = try TestSchema()
+        defer { schema.drop() }
+        let store = try schema.openStore()
+        defer { store.close() }
+        let clock = ManualTimeSource()
+        let migrator = PostgresMigrator(store: store, clock: clock)
+
+        #expect(try migrator.current() == nil)
+        #expect(try migrator.history().map(\.appliedAt) == [nil, nil])
+        #expect(try migrator.upgrade(to: nil) == ["0001_initial", "0002_event_log"])
+        #expect(try migrator.upgrade(to: nil).isEmpty)
+        #expect(try migrator.current() == "0002_event_log")
+        #expect(try migrator.history().map(\.appliedAt) == [clock.now, clock.now])
+
+        // Populated: a user with a task, and a message in the log.
+        let user = Samples.user("a@example.com")
+        let task = Samples.task(user, "Survives the log's revision", tags: ["kept"])
+        try store.write { writer in
+            try writer.insert(user: user, passwordHash: "h")
+            try writer.insert(task: task)
+        }
+        let log = PostgresEventLog(store: store)
+        defer { log.close() }
+        try log.ensureTopics([TopicSpec(name: "t", partitions: 1)])
+        try log.publish([OutgoingMessage(topic: "t", key: user.id, value: [1, 2, 3])])
+
+        // Down one: the log's tables go, users and tasks stay; up again: an empty log.
+        #expect(try migrator.downgrade(steps: 1) == ["0002_event_log"])
+        #expect(try tableNames(store) == ["schema_migrations", "task_tags", "tasks", "users"])
+        #expect(try store.read { try $0.task(id: task.id, ownerID: user.id) } == task)
+        #expect(throws: AppError.self) { try log.topics() }
+        #expect(try migrator.migrate(to: "0002_event_log") == ["0002_event_log"])
+        #expect(try log.topics().isEmpty)
+
+        // Down to base: nothing but the bookkeeping table; up again: empty and usable.
+        #expect(try migrator.migrate(to: "base") == ["0002_event_log", "0001_initial"])
+        #expect(try migrator.current() == nil)
+        #expect(try tableNames(store) == ["schema_migrations"])
+        #expect(throws: AppError.self) { try store.read { try $0.user(id: user.id) } }
+        #expect(try migrator.migrate(to: "0001_initial") == ["0001_initial"])
+        #expect(try store.read { try $0.user(id: user.id) } == nil)
+        try store.write { try $0.insert(user: user, passwordHash: "h") }
+        #expect(try store.read { try $0.user(id: user.id) } == user)
+        #expect(try migrator.upgrade(to: nil) == ["0002_event_log"])
+        #expect(try migrator.downgrade(steps: 3) == ["0002_event_log", "0001_initial"])
+        #expect(try migrator.downgrade(steps: 1).isEmpty)
+    }
+
+    @Test func migratorsInSeveralProcessesApplyEachRevisionOnce() throws {
+        let schema = try TestSchema()
+        defer { schema.drop() }
+        let stores = try (0..<4).map { _ in try schema.openStore(poolSize: 1) }
+        defer { for store in stores { store.close() } }
+
+        let applied = Mutex<[String]>([])
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: stores.count) { index in
+            do {
+                let ids = try PostgresMigrator(store: stores[index]).upgrade(to: nil)
+                applied.withLock { $0 += ids }
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+
+        #expect(failures.withLock { $0 }.isEmpty)
+        #expect(applied.withLock { $0 }.sorted() == ["0001_initial", "0002_event_log"])
+        #expect(try PostgresMigrator(store: stores[0]).current() == "0002_event_log")
+    }
+
+    @Test func anUnknownRevisionIsABadRequest() throws {
+        let schema = try TestSchema()
+        defer { schema.drop() }
+        let store = try schema.openStore()
+        defer { store.close() }
+
+        #expect {
+            try PostgresMigrator(store: store).upgrade(to: "9999_future")
+        } throws: { ($0 as? AppError)?.code == "unknown_revision" }
+        #expect {
+            try PostgresMigrator(store: store).migrate(to: "9999_future")
+        } throws: { ($0 as? AppError)?.code == "unknown_revision" }
+    }
+
+    /// The tables of the test schema, by name.
+    private func tableNames(_ store: PostgresStore) throws -> [String] {
+        try store.withConnection { connection in
+            let result = try connection.execute(
+                """
+                SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() \
+                ORDER BY table_name
+                """, step: "list tables")
+            return (0..<result.rowCount).map { result.text($0, 0) }
+        }
+    }
+}
