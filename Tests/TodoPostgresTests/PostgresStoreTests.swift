@@ -9,30 +9,44 @@ import TodoTestSupport
 /// What the Postgres store does beyond the shared contract, or where Postgres could differ from it.
 @Suite(.enabled(if: TestServer.isConfigured, TestServer.skipReason))
 struct PostgresStoreTests {
-    @Test func concurrentChangesToOneTaskAllApplyInTurn() throws {
+    @Test func writeBodiesThatReadThenUpdateOneTaskNeverLoseAnUpdate() throws {
         let schema = try TestSchema()
         defer { schema.drop() }
         let store = try schema.openMigratedStore(poolSize: 8)
         defer { store.close() }
         let owner = try Samples.insertUser(store, "racer@example.com")
         let task = try Samples.insert(store, [Samples.task(owner, "Contended")])[0]
-        let service = TaskService(store: store, clock: SystemTimeSource(), ids: UUIDv7Generator())
 
-        // Without If-Match every change must land: each write reads the task under a row lock,
-        // so it sees the version the previous one wrote instead of losing its update.
-        let failures = Mutex<[String]>([])
-        DispatchQueue.concurrentPerform(iterations: 8) { worker in
-            var changes = TaskChanges()
-            changes.tags = .set(["worker-\(worker)"])
+        // Each body reads the task, then waits (briefly) until every other body has read it too,
+        // then writes the version it read plus one. Row locks make the others wait at their read,
+        // so each sees the previous body's result; without them all would read version 1.
+        let workers = 6
+        let reads = DispatchGroup()
+        for _ in 0..<workers { reads.enter() }
+        let lost = Mutex<[Int]>([])
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
             do {
-                _ = try service.update(for: owner, id: task.id, changes)
+                try store.write { writer in
+                    guard var current = try writer.task(id: task.id, ownerID: owner.id) else { return }
+                    reads.leave()
+                    _ = reads.wait(timeout: .now() + 0.3)
+
+                    let expected = current.version
+                    current.version += 1
+                    current.tags.append("worker-\(worker)")
+                    if try !writer.update(task: current, expectedVersion: expected) {
+                        lost.withLock { $0.append(worker) }
+                    }
+                }
             } catch {
-                failures.withLock { $0.append("\(error)") }
+                lost.withLock { $0.append(worker) }
             }
         }
 
-        #expect(failures.withLock { $0 }.isEmpty)
-        #expect(try store.read { try $0.task(id: task.id, ownerID: owner.id) }?.version == 9)
+        #expect(lost.withLock { $0 }.isEmpty)
+        let final = try store.read { try $0.task(id: task.id, ownerID: owner.id) }
+        #expect(final?.version == 1 + workers)
+        #expect(final?.tags.count == workers)
     }
 
     @Test func serverDetailsStayOutOfTheClientMessage() throws {
