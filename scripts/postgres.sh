@@ -20,7 +20,7 @@ start)
         echo "postgres.sh: PostgreSQL is not installed (apt-get install postgresql)" >&2
         exit 1
     fi
-    if [[ -f "$root/data/postmaster.pid" ]]; then
+    if [[ -f "$root/data/postmaster.pid" ]] && run_as_postgres "$bin/pg_ctl" -D "$root/data" status >/dev/null; then
         echo "postgres://todo:todo-test-password@127.0.0.1:$(cat "$root/port")/todo?sslmode=require"
         exit 0
     fi

@@ -54,7 +54,8 @@ struct PostgresClaimTests {
         defer { log.close() }
         try log.ensureTopics([TopicSpec(name: "work", partitions: 4)])
         let count = 600
-        try log.publish((0..<count).map { OutgoingMessage(topic: "work", key: "job-\($0)", value: Array("\($0)".utf8)) })
+        try log.publish(
+            (0..<count).map { OutgoingMessage(topic: "work", key: "job-\($0)", value: Array("\($0)".utf8)) })
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("claims-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
 

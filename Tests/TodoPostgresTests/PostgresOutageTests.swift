@@ -98,7 +98,8 @@ struct PostgresOutageTests {
         #expect(confirmed.count > 20)
         #expect(lost.isEmpty, "\(lost.count) of \(confirmed.count) acknowledged writes are missing")
         // Refusals are 503s a client can retry, never internal errors.
-        #expect(refusals.withLock { $0 }.keys.allSatisfy { $0.hasPrefix("unavailable/") }, "\(refusals.withLock { $0 })")
+        #expect(
+            refusals.withLock { $0 }.keys.allSatisfy { $0.hasPrefix("unavailable/") }, "\(refusals.withLock { $0 })")
         #expect(!refusals.withLock { $0 }.isEmpty)
     }
 

@@ -62,7 +62,9 @@ struct PostgresTLSTests {
         let url = TestServer.url {
             $0.host = "127.0.0.1"
             $0.port = Int(server.port)
-            $0.queryItems = [URLQueryItem(name: "sslmode", value: "require"), URLQueryItem(name: "connect_timeout", value: "3")]
+            $0.queryItems = [
+                URLQueryItem(name: "sslmode", value: "require"), URLQueryItem(name: "connect_timeout", value: "3"),
+            ]
         }
 
         let error = try #require(throws: AppError.self) {

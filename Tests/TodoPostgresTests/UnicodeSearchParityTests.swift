@@ -48,7 +48,9 @@ struct UnicodeSearchParityTests {
             }
             let expected = try Samples.titles(sqlite, owner, query)
             #expect(try Samples.titles(postgres, owner, query) == expected, "search \(text)")
-            #expect(try Samples.titles(postgres, owner) { $0.tags = [text] } == Samples.titles(sqlite, owner) { $0.tags = [text] }, "tag \(text)")
+            #expect(
+                try Samples.titles(postgres, owner) { $0.tags = [text] }
+                    == Samples.titles(sqlite, owner) { $0.tags = [text] }, "tag \(text)")
             found += expected.count
         }
         #expect(found > Self.searches.count)

@@ -3,15 +3,15 @@ import TodoCore
 import TodoHTTP
 import TodoLogging
 
-/// `bench`: starts a private backend on a fresh SQLite file and drives it over loopback with wrk
-/// (N keep-alive connections for a bounded time per scenario), next to a bare libmicrohttpd
-/// handler measured in the same run.
+/// `bench`: starts a private backend on a fresh SQLite file (or the database `--database-url`
+/// names) and drives it over loopback with wrk (N keep-alive connections for a bounded time per
+/// scenario), next to a bare libmicrohttpd handler measured in the same run.
 enum BenchCommand: Command {
     static let name = "bench"
     static let summary = "measure the API under load (req/s, p50/p99) with wrk"
     static let help = """
         Usage: todo-chatbot bench [--duration SECONDS] [--connections N] [--threads N]
-                                  [--scenario NAME]... [--json]
+                                  [--scenario NAME]... [--database-url URL] [--json]
 
         Starts the backend in this process on a temporary SQLite database (port 0, logging at
         warning), seeds a user with tasks, and runs wrk (apt install wrk) against it, one scenario
@@ -24,6 +24,8 @@ enum BenchCommand: Command {
           --connections N      concurrent keep-alive connections (default 64)
           --threads N          wrk threads (default 2)
           --scenario NAME      run only this scenario (repeatable)
+          --database-url URL   measure on this database instead, e.g. postgres://…; it is
+                               migrated, and the run adds two users and their tasks to it
           --json               print the results as JSON
         """
 
@@ -37,13 +39,15 @@ enum BenchCommand: Command {
         for name in only where !BenchScenario.names.contains(name) {
             throw CLIError.usage("Unknown scenario '\(name)'; known: \(BenchScenario.names.joined(separator: ", "))")
         }
+        let databaseURL = try arguments.option("database-url")
         try arguments.finish()
         let wrk = try WrkRunner.locate()
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("todo-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         global.overrides["data_dir"] = directory.path
-        global.overrides["database.url"] = "sqlite://\(directory.path)/bench.db"
+        global.overrides["database.url"] = databaseURL ?? "sqlite://\(directory.path)/bench.db"
+        global.overrides["database.auto_migrate"] = "true"
         global.overrides["ports.backend"] = "0"
         global.overrides["http.host"] = "127.0.0.1"
         global.overrides["log.level"] = "warning"

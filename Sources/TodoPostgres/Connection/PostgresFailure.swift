@@ -44,7 +44,8 @@ enum PostgresFailure {
     }
 
     static func unavailable(context: String) -> AppError {
-        .unavailable("The database cannot be reached; try again shortly", code: "database_unavailable", context: context)
+        .unavailable(
+            "The database cannot be reached; try again shortly", code: "database_unavailable", context: context)
     }
 
     static func busy(context: String) -> AppError {

@@ -64,7 +64,9 @@ extension Array where Element == PostgresValue {
             // needs a non-null pointer.
             let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
             bytes.withUnsafeBytes { source in
-                if let base = source.baseAddress { UnsafeMutableRawPointer(buffer).copyMemory(from: base, byteCount: source.count) }
+                if let base = source.baseAddress {
+                    UnsafeMutableRawPointer(buffer).copyMemory(from: base, byteCount: source.count)
+                }
             }
             buffer[bytes.count] = 0
             buffers.append(buffer)

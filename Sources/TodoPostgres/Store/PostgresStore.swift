@@ -95,7 +95,7 @@ public final class PostgresStore: Store, Sendable {
         do {
             try first(connection)
             return connection
-        } catch where !connection.isConnected {
+        } catch  where !connection.isConnected {
             pool.discard(connection)
         } catch {
             pool.checkIn(connection)

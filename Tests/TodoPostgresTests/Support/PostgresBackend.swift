@@ -21,7 +21,8 @@ struct PostgresBackend: Sendable {
             tokens: tokens, limiter: LoginRateLimiter(maxFailures: 5, window: 300))
         var router = Router()
         api.register(on: &router)
-        let pipeline = HTTPPipeline.standard(router: router, cors: CORSPolicy(allowedOrigins: []), maxBodyBytes: 1 << 20)
+        let pipeline = HTTPPipeline.standard(
+            router: router, cors: CORSPolicy(allowedOrigins: []), maxBodyBytes: 1 << 20)
         client = InProcessClient(handler: pipeline.handler)
     }
 
