@@ -103,7 +103,9 @@ extension PostgresConnection {
     func ensureOffsetRow(group: String, partition: TopicPartition, now: Date) throws {
         try execute(
             """
-            INSERT INTO event_group_offsets (group_name, topic, partition_index, committed_offset, updated_at)             SELECT $1, $2, $3, NULL, $4 WHERE NOT EXISTS (SELECT 1 FROM event_group_offsets             WHERE group_name = $1 AND topic = $2 AND partition_index = $3) ON CONFLICT DO NOTHING
+            INSERT INTO event_group_offsets (group_name, topic, partition_index, committed_offset, updated_at) \
+            SELECT $1, $2, $3, NULL, $4 WHERE NOT EXISTS (SELECT 1 FROM event_group_offsets \
+            WHERE group_name = $1 AND topic = $2 AND partition_index = $3) ON CONFLICT DO NOTHING
             """,
             [
                 .text(group), .text(partition.topic), .integer(Int64(partition.partition)),
