@@ -52,6 +52,9 @@ let package = Package(
 
         // MARK: Services.
         .target(
+            name: "TodoNotify",
+            dependencies: ["TodoCore", "TodoEvents", "TodoCrypto", "TodoLogging"]),
+        .target(
             name: "TodoBackend",
             dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging"]),
 
@@ -60,7 +63,7 @@ let package = Package(
             name: "TodoApp",
             dependencies: [
                 "TodoCore", "TodoSQLite", "TodoPostgres", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend",
-                "TodoConfig", "TodoEvents", "CPostgres", "CKafka", "CWslay",
+                "TodoConfig", "TodoEvents", "TodoNotify", "CPostgres", "CKafka", "CWslay",
             ]),
         .executableTarget(name: "todo-chatbot", dependencies: ["TodoApp"]),
 
@@ -81,7 +84,15 @@ let package = Package(
             name: "TodoBackendTests",
             dependencies: ["TodoBackend", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoTestSupport"]),
         .testTarget(name: "TodoConfigTests", dependencies: ["TodoConfig"]),
-        .testTarget(name: "TodoEventsTests", dependencies: ["TodoEvents", "TodoCore", "TodoTestSupport"]),
+        .testTarget(
+            name: "TodoEventsTests",
+            dependencies: ["TodoEvents", "TodoCore", "TodoSQLite", "TodoLogging", "TodoTestSupport"]),
+        .testTarget(
+            name: "TodoNotifyTests",
+            dependencies: [
+                "TodoNotify", "TodoCore", "TodoEvents", "TodoSQLite", "TodoLogging", "TodoHTTP", "TodoCrypto",
+                "TodoTestSupport",
+            ]),
         .testTarget(name: "TodoAppTests", dependencies: ["TodoApp"]),
     ]
 )

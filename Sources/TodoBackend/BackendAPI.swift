@@ -9,23 +9,35 @@ public struct BackendAPI: Sendable {
     public let tasks: TaskService
     public let authenticator: Authenticator
     public let readinessChecks: [ReadinessCheck]
+    private let store: any Store
+    private let clock: any TimeSource
 
+    /// `checks` are readiness checks beyond the database's (the event log's, say).
     public init(
         store: any Store, clock: any TimeSource, ids: any IDGenerator, hasher: PasswordHasher, tokens: TokenService,
-        limiter: LoginRateLimiter
+        limiter: LoginRateLimiter, checks: [ReadinessCheck] = []
     ) {
+        self.store = store
+        self.clock = clock
         accounts = AccountService(
             store: store, clock: clock, ids: ids, hasher: hasher, tokens: tokens, limiter: limiter)
         tasks = TaskService(store: store, clock: clock, ids: ids)
         authenticator = Authenticator(tokens: tokens, accounts: accounts, clock: clock)
-        readinessChecks = [ReadinessCheck(name: "database") { try store.ping() }]
+        readinessChecks =
+            [
+                ReadinessCheck(name: "database") {
+                    try store.ping()
+                    return nil
+                }
+            ] + checks
     }
 
     /// Adds every backend route to `router`.
     public func register(on router: inout Router) {
-        HealthRoutes(service: "backend", checks: readinessChecks).register(on: &router)
+        HealthRoutes(service: "backend", checks: readinessChecks, apiPrefix: "/api").register(on: &router)
         AccountRoutes(accounts: accounts, auth: authenticator).register(on: &router)
         TaskRoutes(tasks: tasks, auth: authenticator).register(on: &router)
+        NotificationRoutes(store: store, clock: clock, auth: authenticator).register(on: &router)
         OpenAPIRoutes().register(on: &router)
     }
 }

@@ -76,6 +76,13 @@ public enum LogKey {
     public static let errorCode = "error.code"
     public static let database = "database"
     public static let migration = "migration"
+    public static let consumerGroup = "consumer.group"
+    public static let topic = "topic"
+    public static let partition = "partition"
+    public static let offset = "offset"
+    public static let attempt = "attempt"
+    public static let eventID = "event.id"
+    public static let eventType = "event.type"
 }
 
 public struct LogRecord: Sendable {

@@ -32,47 +32,65 @@ struct PostgresMigratorTests {
         defer { store.close() }
         let clock = ManualTimeSource()
         let migrator = PostgresMigrator(store: store, clock: clock)
+        let ids = PostgresRevision.all.map(\.id)
 
+        #expect(ids == ["0001_initial", "0002_event_log", "0004_notifications"])
         #expect(try migrator.current() == nil)
-        #expect(try migrator.history().map(\.appliedAt) == [nil, nil])
-        #expect(try migrator.upgrade(to: nil) == ["0001_initial", "0002_event_log"])
+        #expect(try migrator.history().map(\.appliedAt) == Array(repeating: nil, count: ids.count))
+        #expect(try migrator.upgrade(to: nil) == ids)
         #expect(try migrator.upgrade(to: nil).isEmpty)
-        #expect(try migrator.current() == "0002_event_log")
-        #expect(try migrator.history().map(\.appliedAt) == [clock.now, clock.now])
+        #expect(try migrator.current() == ids.last)
+        #expect(try migrator.history().map(\.appliedAt) == Array(repeating: clock.now, count: ids.count))
 
-        // Populated: a user with a task, and a message in the log.
+        // Populated: a user with a task, a message in the log, a delivered notification.
         let user = Samples.user("a@example.com")
-        let task = Samples.task(user, "Survives the log's revision", tags: ["kept"])
+        let task = Samples.task(user, "Survives the later revisions", tags: ["kept"])
+        let notification = UserNotification(
+            id: Samples.ids.next(), userID: user.id, taskID: task.id, reminderID: "\(task.id)@1", title: task.title,
+            dueAt: nil, fireAt: Samples.epoch, deliveredAt: Samples.epoch, late: false)
         try store.write { writer in
             try writer.insert(user: user, passwordHash: "h")
             try writer.insert(task: task)
+            try writer.insert(notification: notification)
         }
         let log = PostgresEventLog(store: store)
         defer { log.close() }
         try log.ensureTopics([TopicSpec(name: "t", partitions: 1)])
         try log.publish([OutgoingMessage(topic: "t", key: user.id, value: [1, 2, 3])])
 
-        // Down one: the log's tables go, users and tasks stay; up again: an empty log.
-        #expect(try migrator.downgrade(steps: 1) == ["0002_event_log"])
-        #expect(try tableNames(store) == ["schema_migrations", "task_tags", "tasks", "users"])
+        // Down to the log: the notification tables go, the rest stays.
+        #expect(try migrator.migrate(to: "0002_event_log") == ["0004_notifications"])
+        #expect(try tableNames(store).filter { !$0.hasPrefix("event_") } == Self.initialTables)
         #expect(try store.read { try $0.task(id: task.id, ownerID: user.id) } == task)
+        #expect(try log.read(topic: "t", partition: 0, from: 0, limit: 10).map(\.value) == [[1, 2, 3]])
+        #expect(throws: AppError.self) { try store.read { try $0.notification(id: notification.id, userID: user.id) } }
+
+        // Down to the first revision: the log goes too; up again: an empty log, no notifications.
+        #expect(try migrator.migrate(to: "0001_initial") == ["0002_event_log"])
+        #expect(try tableNames(store) == Self.initialTables)
         #expect(throws: AppError.self) { try log.topics() }
-        #expect(try migrator.migrate(to: "0002_event_log") == ["0002_event_log"])
+        #expect(try migrator.upgrade(to: nil) == Array(ids.dropFirst()))
         #expect(try log.topics().isEmpty)
+        #expect(
+            try store.read { try $0.notifications(userID: user.id, unreadOnly: false, limit: 10, before: nil) }
+                .isEmpty)
+        #expect(try store.read { try $0.user(id: user.id) } == user)
 
         // Down to base: nothing but the bookkeeping table; up again: empty and usable.
-        #expect(try migrator.migrate(to: "base") == ["0002_event_log", "0001_initial"])
+        #expect(try migrator.migrate(to: "base") == ids.reversed())
         #expect(try migrator.current() == nil)
         #expect(try tableNames(store) == ["schema_migrations"])
         #expect(throws: AppError.self) { try store.read { try $0.user(id: user.id) } }
-        #expect(try migrator.migrate(to: "0001_initial") == ["0001_initial"])
+        #expect(try migrator.migrate(to: ids[0]) == [ids[0]])
         #expect(try store.read { try $0.user(id: user.id) } == nil)
         try store.write { try $0.insert(user: user, passwordHash: "h") }
         #expect(try store.read { try $0.user(id: user.id) } == user)
-        #expect(try migrator.upgrade(to: nil) == ["0002_event_log"])
-        #expect(try migrator.downgrade(steps: 3) == ["0002_event_log", "0001_initial"])
+        #expect(try migrator.upgrade(to: nil) == Array(ids.dropFirst()))
+        #expect(try migrator.downgrade(steps: ids.count + 1) == ids.reversed())
         #expect(try migrator.downgrade(steps: 1).isEmpty)
     }
+
+    private static let initialTables = ["schema_migrations", "task_tags", "tasks", "users"]
 
     @Test func migratorsInSeveralProcessesApplyEachRevisionOnce() throws {
         let schema = try TestSchema()
@@ -92,8 +110,8 @@ struct PostgresMigratorTests {
         }
 
         #expect(failures.withLock { $0 }.isEmpty)
-        #expect(applied.withLock { $0 }.sorted() == ["0001_initial", "0002_event_log"])
-        #expect(try PostgresMigrator(store: stores[0]).current() == "0002_event_log")
+        #expect(applied.withLock { $0 }.sorted() == PostgresRevision.all.map(\.id))
+        #expect(try PostgresMigrator(store: stores[0]).current() == PostgresRevision.all.last?.id)
     }
 
     @Test func anUnknownRevisionIsABadRequest() throws {

@@ -19,6 +19,7 @@ struct PostgresOutageTests {
         let store = try Self.store(through: proxy, schema: schema)
         defer { store.close() }
         try PostgresMigrator(store: store).upgrade(to: nil)
+        try PostgresEventLog(store: store).ensureTopics(EventTopics.standard(partitions: 2))
         let backend = try PostgresBackend(store: store)
         let token = try backend.signUp("outage@example.com")
         #expect(backend.readiness == 200)

@@ -70,7 +70,7 @@ def wait_until_ready(server):
             pytest.fail(
                 f"todo-chatbot exited with {server.process.returncode} while starting:\n{server.log_tail()}")
         try:
-            response = requests.get(server.url("/api/health/ready"), timeout=2)
+            response = requests.get(server.url("/health/ready"), timeout=2)
             if response.status_code == 200:
                 return
             last_problem = f"status {response.status_code}: {response.text[:200]}"
@@ -81,46 +81,72 @@ def wait_until_ready(server):
     pytest.fail(f"todo-chatbot was not ready within {STARTUP_TIMEOUT_SECONDS}s ({last_problem}):\n{server.log_tail()}")
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    """Starts the real binary, waits for readiness, and at the end stops it with SIGTERM,
-    asserting that it exits cleanly with status 0."""
+def start_server(root, services=("backend",), extra_environment=None, log_name="server.log"):
+    """Starts `todo-chatbot serve SERVICES` with its own data directory and config under `root`
+    (each service on a free port, in `running.ports`) and waits until the first is ready. The
+    caller stops it (see `stop_server`)."""
     binary = binary_path()
     if not binary.is_file():
         pytest.fail(f"todo-chatbot binary not found at {binary}; build it or set TODO_BIN")
 
-    root = tmp_path_factory.mktemp("todo-e2e")
     data_dir = root / "data"
-    data_dir.mkdir()
+    data_dir.mkdir(exist_ok=True)
     environment = {key: value for key, value in os.environ.items() if key not in SCRUBBED_ENVIRONMENT}
     environment["TODO_CONFIG"] = str(root / "config.yaml")
     environment["XDG_CONFIG_HOME"] = str(root / "xdg-config")
     environment["TMPDIR"] = str(root)
+    environment.update(extra_environment or {})
+    ports = {service: free_port() for service in services}
+    for service, service_port in ports.items():
+        environment[f"TODO_{service.upper()}_PORT"] = str(service_port)
 
-    port = free_port()
-    # Global options go before the command; `--port=N` keeps the value from being read as a service.
-    command = [
-        str(binary), "--profile", "test", f"--data-dir={data_dir}", "--host=127.0.0.1", "--log-level=info",
-        "serve", "backend", f"--port={port}",
-    ]
-    log_path = root / "server.log"
-    with open(log_path, "wb") as log:
+    port = ports[services[0]]
+    global_options = ["--profile", "test", f"--data-dir={data_dir}", "--host=127.0.0.1"]
+    command = [str(binary), *global_options, "--log-level=info", "serve", *services]
+    log_path = root / log_name
+    with open(log_path, "ab") as log:
         process = subprocess.Popen(
             command, cwd=root, env=environment, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
     running = Server(process, f"http://127.0.0.1:{port}", log_path)
+    running.data_dir = data_dir
+    running.cli_prefix = [str(binary), *global_options]
+    running.environment = environment
+    running.ports = ports
+    wait_until_ready(running)
+    return running
+
+
+def stop_server(running):
+    """SIGTERM, then asserts a clean exit with status 0."""
+    process = running.process
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=SHUTDOWN_TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            pytest.fail(f"todo-chatbot did not stop within {SHUTDOWN_TIMEOUT_SECONDS}s of SIGTERM")
+    assert process.returncode == 0, f"todo-chatbot exited with {process.returncode}:\n{running.log_tail()}"
+
+
+def run_cli(running, *arguments, expect=0):
+    """Runs a `todo-chatbot` command against the data directory of `running`; returns stdout."""
+    result = subprocess.run(
+        [*running.cli_prefix, *arguments], env=running.environment, capture_output=True, text=True, timeout=60)
+    assert result.returncode == expect, f"{arguments}: exit {result.returncode}\n{result.stdout}\n{result.stderr}"
+    return result.stdout
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """Starts the real binary, waits for readiness, and at the end stops it with SIGTERM,
+    asserting that it exits cleanly with status 0."""
+    running = start_server(tmp_path_factory.mktemp("todo-e2e"))
     try:
-        wait_until_ready(running)
         yield running
     finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=SHUTDOWN_TIMEOUT_SECONDS)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-                pytest.fail(f"todo-chatbot did not stop within {SHUTDOWN_TIMEOUT_SECONDS}s of SIGTERM")
-    assert process.returncode == 0, f"todo-chatbot exited with {process.returncode}:\n{running.log_tail()}"
+        stop_server(running)
 
 
 class Account:

@@ -12,6 +12,7 @@ enum BenchCommand: Command {
     static let help = """
         Usage: todo-chatbot bench [--duration SECONDS] [--connections N] [--threads N]
                                   [--scenario NAME]... [--database-url URL] [--json]
+               todo-chatbot bench events [--samples N] [--json]
 
         Starts the backend in this process on a temporary SQLite database (port 0, logging at
         warning), seeds a user with tasks, and runs wrk (apt install wrk) against it, one scenario
@@ -27,11 +28,19 @@ enum BenchCommand: Command {
           --database-url URL   measure on this database instead, e.g. postgres://…; it is
                                migrated, and the run adds two users and their tasks to it
           --json               print the results as JSON
+
+        bench events measures, in one process on a temporary SQLite database, the time from a
+        task change's commit to the handler of a consumer of task-events (the embedded log's
+        wake-up path), over --samples changes (default 2000) made one at a time 2 ms apart, and
+        prints p50, p99 and the maximum.
         """
 
     static func run(_ arguments: inout Arguments, global: GlobalOptions) throws {
         var global = global
         let json = arguments.flag("json")
+        let events = arguments.positional()
+        if let events, events != "events" { throw CLIError.usage("Unknown bench '\(events)'; try 'bench events'") }
+        let samples = try arguments.intOption("samples", default: 2000, range: 10...1_000_000)
         let duration = try arguments.intOption("duration", default: 10, range: 1...3600)
         let connections = try arguments.intOption("connections", default: 64, range: 1...10_000)
         let threads = try arguments.intOption("threads", default: 2, range: 1...64)
@@ -41,7 +50,6 @@ enum BenchCommand: Command {
         }
         let databaseURL = try arguments.option("database-url")
         try arguments.finish()
-        let wrk = try WrkRunner.locate()
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("todo-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -52,6 +60,11 @@ enum BenchCommand: Command {
         global.overrides["http.host"] = "127.0.0.1"
         global.overrides["log.level"] = "warning"
         let settings = try global.loadSettings()
+        if events != nil {
+            try runEvents(settings: settings, samples: samples, json: json)
+            return
+        }
+        let wrk = try WrkRunner.locate()
 
         let stack = try BenchStack(settings: settings)
         defer { stack.stop() }
@@ -70,6 +83,33 @@ enum BenchCommand: Command {
         }
         print(
             json ? BenchReport.json(results, duration: duration, connections: connections) : BenchReport.table(results))
+    }
+}
+
+extension BenchCommand {
+    static func runEvents(settings: AppSettings, samples: Int, json: Bool) throws {
+        let composition = try Composition(settings: settings, logger: Logger(service: "bench", level: .warning))
+        defer { composition.close() }
+
+        let result = try EventLatencyBench(composition: composition, samples: samples, pause: .milliseconds(2)).run()
+        let rows: [(String, Double)] = [
+            ("p50_ms", result.percentile(0.5)), ("p99_ms", result.percentile(0.99)),
+            ("max_ms", result.latencies.max() ?? .nan),
+        ]
+        if json {
+            var fields = rows.reduce(into: [String: JSONValue]()) { $0[$1.0] = .number(($1.1 * 1000).rounded() / 1000) }
+            fields["samples"] = .number(Double(result.latencies.count))
+            print(JSONOutput.object(fields))
+        } else {
+            print("commit → handler over \(result.latencies.count) changes")
+            for (name, value) in rows {
+                print(name.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%.3f", value))
+            }
+        }
+        if result.latencies.count < samples {
+            throw CLIError.failure(
+                "Only \(result.latencies.count) of \(samples) events reached the handler within 10 s")
+        }
     }
 }
 

@@ -82,7 +82,6 @@ extension CLIError {
     /// A one-line, user-safe description of any error a command can meet.
     static func describe(_ error: any Error) -> String {
         if let error = error as? CLIError { return error.message }
-        if let error = error as? CustomStringConvertible { return error.description }
         return String(describing: error)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import TodoLogging
+import TodoNotify
 
 /// The typed settings the composition root needs, read once from the resolved configuration
 /// (defaults < profile < environment < flags).
@@ -36,11 +37,14 @@ public struct AppSettings: Sendable {
     public var eventRetentionMaxMessages: Int
     /// How often consumers poll for messages of other processes (`events.poll_interval_ms`).
     public var eventPollIntervalMilliseconds: Int
+    /// The notification service's timing (`notifications.*`).
+    public var notificationPolicy: NotificationPolicy
 }
 
 /// The services of the product, by the name `serve <name>` takes.
 public enum ServiceName: String, Sendable, CaseIterable {
     case backend
+    case notification
 
     /// What `serve` with no name starts: the whole local stack.
     public static let localStack: [ServiceName] = ServiceName.allCases

@@ -2,8 +2,10 @@ import Foundation
 import TodoBackend
 import TodoCore
 import TodoCrypto
+import TodoEvents
 import TodoHTTP
 import TodoLogging
+import TodoNotify
 
 /// The composition root: the one place that picks adapters from the settings and wires services.
 /// Nothing below it knows which storage backend it was given.
@@ -38,7 +40,8 @@ public final class Composition: Sendable {
         backend = BackendAPI(
             store: store, clock: clock, ids: ids, hasher: PasswordHasher(logN: settings.scryptLogN), tokens: tokens,
             limiter: LoginRateLimiter(
-                maxFailures: settings.loginMaxFailures, window: TimeInterval(settings.loginWindowSeconds)))
+                maxFailures: settings.loginMaxFailures, window: TimeInterval(settings.loginWindowSeconds)),
+            checks: [Self.eventLogCheck(eventLog, consumers: [])])
     }
 
     /// The migrator for the configured database, for `migrate`.
@@ -46,12 +49,41 @@ public final class Composition: Sendable {
         try StorageBackend.open(settings: settings).migrator()
     }
 
-    /// The HTTP listener of one service.
-    func service(_ name: ServiceName) -> HTTPService {
+    /// What `serve <name>` runs: the service's HTTP listener (health and, for the backend, the
+    /// API) and its background workers.
+    func services(_ name: ServiceName) -> [any Service] {
         var router = Router()
+        var workers: [any Service] = []
         switch name {
-        case .backend: backend.register(on: &router)
+        case .backend:
+            backend.register(on: &router)
+        case .notification:
+            let notifications = NotificationService(
+                store: store, log: eventLog, clock: clock, ids: ids, policy: settings.notificationPolicy,
+                instanceID: "notification-\(ProcessInfo.processInfo.processIdentifier)-\(ids.next().suffix(8))",
+                logger: logger)
+            HealthRoutes(
+                service: name.rawValue,
+                checks: [
+                    databaseCheck, Self.eventLogCheck(eventLog, consumers: [notifications.consumer]),
+                    ReadinessCheck(name: "reminders") { try notifications.backlog() },
+                ]
+            ).register(on: &router)
+            workers.append(
+                WorkerService(name: "notification workers", start: notifications.start, stop: notifications.stop))
         }
+        return [httpService(name, router: router)] + workers
+    }
+
+    private var databaseCheck: ReadinessCheck {
+        ReadinessCheck(name: "database") { [store] in
+            try store.ping()
+            return nil
+        }
+    }
+
+    /// The HTTP listener of one service on its configured port.
+    func httpService(_ name: ServiceName, router: Router) -> HTTPService {
         let pipeline = HTTPPipeline.standard(
             router: router, cors: CORSPolicy(allowedOrigins: settings.corsOrigins), maxBodyBytes: settings.maxBodyBytes)
         let configuration = HTTPServerConfiguration(
@@ -61,6 +93,12 @@ public final class Composition: Sendable {
         let serviceLogger = logger.with(LogKey.service, name.rawValue)
         let server = HTTPServer(configuration: configuration, handler: pipeline.handler, logger: serviceLogger)
         return HTTPService(name: name.rawValue, server: server, logger: serviceLogger)
+    }
+
+    /// The `event_log` readiness check: the log answers; details carry topics, dead letters and the
+    /// status of `consumers`.
+    static func eventLogCheck(_ log: any EventLog, consumers: [EventConsumer]) -> ReadinessCheck {
+        ReadinessCheck(name: "event_log") { try EventLogStatus.details(log: log, consumers: consumers) }
     }
 
     public func close() {

@@ -39,7 +39,7 @@ struct AccountRoutes {
             "/api/me",
             auth.require { request, user in
                 let changes = try ProfileChanges.parse(try request.jsonBody())
-                return Self.userResponse(try accounts.update(user, with: changes))
+                return Self.userResponse(try accounts.update(user, with: changes, context: request.changeContext))
             })
     }
 

@@ -78,7 +78,9 @@ public struct AccountService: Sendable {
     }
 
     /// Applies a profile change; a new timezone moves the deadlines of the user's all-day tasks too.
-    public func update(_ user: User, with changes: ProfileChanges) throws -> User {
+    public func update(
+        _ user: User, with changes: ProfileChanges, context: ChangeContext = .unattributed
+    ) throws -> User {
         var updated = user
         changes.apply(to: &updated)
         guard updated != user else { return user }
@@ -88,7 +90,8 @@ public struct AccountService: Sendable {
         try store.write { transaction in
             try transaction.update(user: updated)
             if updated.timeZoneID != user.timeZoneID {
-                try TaskService.refreshDeadlines(of: updated, in: transaction, now: now)
+                try TaskService.refreshDeadlines(
+                    of: updated, in: transaction, now: now, events: TaskEventFactory(ids: ids), context: context)
             }
         }
         return updated

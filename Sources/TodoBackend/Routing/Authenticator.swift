@@ -28,7 +28,7 @@ public struct Authenticator: Sendable {
         let verified: VerifiedToken
         do {
             verified = try tokens.verify(Self.trimmingBlanks(parts[1]), now: clock.now)
-        } catch let error as TokenError {
+        } catch {
             throw AppError.unauthorized(error.message, code: error.code)
         }
         return try accounts.user(id: verified.subject)

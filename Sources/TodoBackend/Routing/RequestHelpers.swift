@@ -31,12 +31,18 @@ extension HTTPRequest {
 
     /// The `{id}` path parameter.
     var taskID: String { pathParameters["id"] ?? "" }
+
+    /// What the events of a change made by this request carry: its correlation id and the backend
+    /// as their source.
+    var changeContext: ChangeContext {
+        ChangeContext(correlationID: context.correlationID.isEmpty ? nil : context.correlationID, source: "/backend")
+    }
 }
 
 extension HTTPResponse {
     /// A task with its version as the ETag.
     static func task(_ task: TodoTask, timeZone: TimeZone, status: Int = 200) -> HTTPResponse {
-        var response = HTTPResponse.json(status: status, TaskJSON.response(task, timeZone: timeZone))
+        var response = HTTPResponse.json(status: status, TaskJSON.encode(task, timeZone: timeZone))
         response.headers.set("ETag", "\"\(task.version)\"")
         return response
     }

@@ -12,7 +12,7 @@ struct TaskRoutes {
             "/api/tasks",
             auth.require { request, user in
                 let changes = try TaskChanges.parse(try request.jsonBody(), mode: .create)
-                let task = try tasks.create(for: user, changes)
+                let task = try tasks.create(for: user, changes, context: request.changeContext)
                 var response = HTTPResponse.task(task, timeZone: user.timeZone, status: 201)
                 response.headers.set("Location", "/api/tasks/\(task.id)")
                 return response
@@ -36,14 +36,17 @@ struct TaskRoutes {
             auth.require { request, user in
                 let changes = try TaskChanges.parse(try request.jsonBody(), mode: .update)
                 let task = try tasks.update(
-                    for: user, id: request.taskID, changes, expectedVersion: try request.expectedVersion())
+                    for: user, id: request.taskID, changes, expectedVersion: try request.expectedVersion(),
+                    context: request.changeContext)
                 return .task(task, timeZone: user.timeZone)
             })
 
         router.delete(
             "/api/tasks/{id}",
             auth.require { request, user in
-                try tasks.delete(for: user, id: request.taskID, expectedVersion: try request.expectedVersion())
+                try tasks.delete(
+                    for: user, id: request.taskID, expectedVersion: try request.expectedVersion(),
+                    context: request.changeContext)
                 return .noContent
             })
 
@@ -51,7 +54,8 @@ struct TaskRoutes {
             "/api/tasks/{id}/complete",
             auth.require { request, user in
                 let task = try tasks.complete(
-                    for: user, id: request.taskID, expectedVersion: try request.expectedVersion())
+                    for: user, id: request.taskID, expectedVersion: try request.expectedVersion(),
+                    context: request.changeContext)
                 return .task(task, timeZone: user.timeZone)
             })
 
@@ -59,7 +63,8 @@ struct TaskRoutes {
             "/api/tasks/{id}/reopen",
             auth.require { request, user in
                 let task = try tasks.reopen(
-                    for: user, id: request.taskID, expectedVersion: try request.expectedVersion())
+                    for: user, id: request.taskID, expectedVersion: try request.expectedVersion(),
+                    context: request.changeContext)
                 return .task(task, timeZone: user.timeZone)
             })
 

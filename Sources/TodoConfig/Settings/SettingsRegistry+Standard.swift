@@ -38,6 +38,11 @@ extension SettingKey {
     public static let eventsRetentionHours: SettingKey = "events.retention_hours"
     public static let eventsRetentionMaxMessages: SettingKey = "events.retention_max_messages"
     public static let eventsPollIntervalMS: SettingKey = "events.poll_interval_ms"
+
+    public static let notificationsMissedAfterMinutes: SettingKey = "notifications.missed_after_minutes"
+    public static let notificationsLateAfterSeconds: SettingKey = "notifications.late_after_seconds"
+    public static let notificationsLeaseSeconds: SettingKey = "notifications.lease_seconds"
+    public static let notificationsWebhookAttempts: SettingKey = "notifications.webhook_attempts"
 }
 
 extension SettingsRegistry {
@@ -143,5 +148,20 @@ extension SettingsRegistry {
             .eventsPollIntervalMS, .int(5...60_000), default: .value(.int(100)),
             env: "TODO_EVENTS_POLL_INTERVAL_MS",
             "How often consumers check for messages written by other processes, in milliseconds"),
+
+        SettingDefinition(
+            .notificationsMissedAfterMinutes, .int(1...525_600), default: .value(.int(1440)),
+            env: "TODO_NOTIFICATIONS_MISSED_AFTER_MINUTES",
+            "A reminder found this many minutes after its time is recorded as missed instead of sent"),
+        SettingDefinition(
+            .notificationsLateAfterSeconds, .int(1...86_400), default: .value(.int(60)),
+            env: "TODO_NOTIFICATIONS_LATE_AFTER_SECONDS", "A reminder delivered this many seconds late is marked late"),
+        SettingDefinition(
+            .notificationsLeaseSeconds, .int(1...3600), default: .value(.int(30)),
+            env: "TODO_NOTIFICATIONS_LEASE_SECONDS",
+            "How long an instance holds a claimed reminder; a crash mid-delivery is retried after it"),
+        SettingDefinition(
+            .notificationsWebhookAttempts, .int(1...50), default: .value(.int(6)),
+            env: "TODO_NOTIFICATIONS_WEBHOOK_ATTEMPTS", "Webhook attempts before a delivery is recorded as failed"),
     ])
 }

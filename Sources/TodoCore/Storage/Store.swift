@@ -23,7 +23,7 @@ public protocol Store: Sendable {
 }
 
 /// Queries inside a transaction.
-public protocol StoreReader {
+public protocol StoreReader: NotificationReader {
     func user(id: String) throws -> User?
     /// The account and its password hash, looked up by normalized email.
     func credentials(email: String) throws -> UserCredentials?
@@ -35,7 +35,7 @@ public protocol StoreReader {
 }
 
 /// Changes inside a transaction.
-public protocol StoreWriter: StoreReader {
+public protocol StoreWriter: StoreReader, NotificationWriter {
     /// Throws `conflict` with code `email_taken` when the email is already registered.
     func insert(user: User, passwordHash: String) throws
     func update(user: User) throws
@@ -51,8 +51,8 @@ public protocol StoreWriter: StoreReader {
 
     /// The outbox: appends `messages` to the event log as part of this transaction, so consumers
     /// see them if and only if the transaction commits (and are woken right after it does). Each
-    /// message goes to the partition its key selects. Throws `not_found` (`unknown_topic`) for a
-    /// topic that was never created.
+    /// message goes to the partition its key selects. Throws `unavailable` (`event_log_not_ready`)
+    /// for a topic that was never created: topics are created at startup, not by a change.
     func append(_ messages: [OutgoingMessage]) throws
     /// Records that consumer `group` processed the event `eventID`, as part of this transaction.
     /// Returns false when it was already recorded: the caller then skips the event's effects, which

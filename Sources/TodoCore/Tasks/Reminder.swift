@@ -10,3 +10,13 @@ public enum Reminder: Sendable, Hashable {
     /// At most this many reminders per task.
     public static let maximumCount = 10
 }
+
+extension Reminder {
+    /// When the reminder fires for a task due at `deadline`; nil for an offset on a task without one.
+    public func fireTime(deadline: Date?) -> Date? {
+        switch self {
+        case .at(let instant): instant
+        case .before(let minutes): deadline.map { $0.addingTimeInterval(-Double(minutes) * 60) }
+        }
+    }
+}

@@ -1,25 +1,36 @@
 import Foundation
 
-/// The task use cases: every change to a task goes through here, inside one store transaction,
-/// so that validation, versioning and (later) the events a change causes stay in one place.
+/// The task use cases: every change to a task goes through here, inside one store transaction
+/// that also appends the events the change causes (``TaskEventFactory``), so that a change and its
+/// events commit together or not at all.
+///
+/// `context` names what caused a change (the request's correlation id, the emitting service); it
+/// is carried into every event.
 public struct TaskService: Sendable {
     private let store: any Store
     private let clock: any TimeSource
     private let ids: any IDGenerator
+    private let events: TaskEventFactory
 
     public init(store: any Store, clock: any TimeSource, ids: any IDGenerator) {
         self.store = store
         self.clock = clock
         self.ids = ids
+        events = TaskEventFactory(ids: ids)
     }
 
-    public func create(for user: User, _ changes: TaskChanges) throws -> TodoTask {
+    public func create(
+        for user: User, _ changes: TaskChanges, context: ChangeContext = .unattributed
+    ) throws -> TodoTask {
         let now = clock.now
         var task = TodoTask(id: ids.next(), ownerID: user.id, title: "", createdAt: now, updatedAt: now)
         try apply(changes, to: &task, timeZone: user.timeZone, now: now)
 
+        let messages = events.messages(
+            for: TaskChange(before: nil, after: task), timeZone: user.timeZone, context: context, at: now)
         try store.write { transaction in
             try transaction.insert(task: task)
+            try transaction.append(messages)
         }
         return task
     }
@@ -45,44 +56,63 @@ public struct TaskService: Sendable {
 
     /// Applies `changes` to the task; `expectedVersion` (from `If-Match`) guards against lost updates.
     public func update(
-        for user: User, id: String, _ changes: TaskChanges, expectedVersion: Int? = nil
+        for user: User, id: String, _ changes: TaskChanges, expectedVersion: Int? = nil,
+        context: ChangeContext = .unattributed
     ) throws -> TodoTask {
-        try modify(for: user, id: id, expectedVersion: expectedVersion) { task, now in
+        try modify(for: user, id: id, expectedVersion: expectedVersion, context: context) { task, now in
             try apply(changes, to: &task, timeZone: user.timeZone, now: now)
         }
     }
 
     /// Marks the task done. Completing a completed task changes nothing.
-    public func complete(for user: User, id: String, expectedVersion: Int? = nil) throws -> TodoTask {
+    public func complete(
+        for user: User, id: String, expectedVersion: Int? = nil, context: ChangeContext = .unattributed
+    ) throws -> TodoTask {
         var changes = TaskChanges()
         changes.completed = .set(true)
-        return try update(for: user, id: id, changes, expectedVersion: expectedVersion)
+        return try update(for: user, id: id, changes, expectedVersion: expectedVersion, context: context)
     }
 
     /// Marks the task not done. Reopening a pending task changes nothing.
-    public func reopen(for user: User, id: String, expectedVersion: Int? = nil) throws -> TodoTask {
+    public func reopen(
+        for user: User, id: String, expectedVersion: Int? = nil, context: ChangeContext = .unattributed
+    ) throws -> TodoTask {
         var changes = TaskChanges()
         changes.completed = .set(false)
-        return try update(for: user, id: id, changes, expectedVersion: expectedVersion)
+        return try update(for: user, id: id, changes, expectedVersion: expectedVersion, context: context)
     }
 
-    public func delete(for user: User, id: String, expectedVersion: Int? = nil) throws {
+    public func delete(
+        for user: User, id: String, expectedVersion: Int? = nil, context: ChangeContext = .unattributed
+    ) throws {
+        let now = clock.now
         try store.write { transaction in
             let task = try Self.existing(id, of: user, in: transaction)
             try Self.check(task, expectedVersion: expectedVersion)
+
             guard try transaction.deleteTask(id: id, ownerID: user.id) else { throw Self.notFound }
+            try transaction.append(
+                events.messages(
+                    for: TaskChange(before: task, after: nil), timeZone: user.timeZone, context: context, at: now))
         }
     }
 
     /// Recomputes the deadlines of all-day tasks after the owner's timezone changed; runs in the
-    /// caller's transaction so that the user and their tasks change together.
-    public static func refreshDeadlines(of user: User, in transaction: any StoreWriter, now: Date) throws {
-        for var task in try transaction.allDayTasks(ownerID: user.id) {
-            let previous = task.version
+    /// caller's transaction so that the user, their tasks and the events change together.
+    public static func refreshDeadlines(
+        of user: User, in transaction: any StoreWriter, now: Date, events: TaskEventFactory, context: ChangeContext
+    ) throws {
+        for current in try transaction.allDayTasks(ownerID: user.id) {
+            var task = current
             task.deadline = task.due?.deadline(in: user.timeZone)
+            guard task.deadline != current.deadline else { continue }
+
             task.updatedAt = now
             task.version += 1
-            _ = try transaction.update(task: task, expectedVersion: previous)
+            _ = try transaction.update(task: task, expectedVersion: current.version)
+            try transaction.append(
+                events.messages(
+                    for: TaskChange(before: current, after: task), timeZone: user.timeZone, context: context, at: now))
         }
     }
 
@@ -91,7 +121,8 @@ public struct TaskService: Sendable {
     static let notFound = AppError.notFound("Task", code: "task_not_found")
 
     private func modify(
-        for user: User, id: String, expectedVersion: Int?, _ change: (inout TodoTask, Date) throws -> Void
+        for user: User, id: String, expectedVersion: Int?, context: ChangeContext,
+        _ change: (inout TodoTask, Date) throws -> Void
     ) throws -> TodoTask {
         try store.write { transaction in
             let current = try Self.existing(id, of: user, in: transaction)
@@ -105,6 +136,9 @@ public struct TaskService: Sendable {
             task.updatedAt = now
             task.version = current.version + 1
             guard try transaction.update(task: task, expectedVersion: current.version) else { throw Self.notFound }
+            try transaction.append(
+                events.messages(
+                    for: TaskChange(before: current, after: task), timeZone: user.timeZone, context: context, at: now))
             return task
         }
     }

@@ -14,15 +14,20 @@ final class BackendHarness: Sendable {
 
     let directory: URL
     let store: SQLiteStore
+    /// The embedded log on the same file, with the standard topics: what the API's changes emit.
+    let eventLog: SQLiteEventLog
     let clock = ManualTimeSource()
     let tokens: TokenService
     let client: InProcessClient
 
-    init(maxLoginFailures: Int = 5) throws {
+    /// `topics` are the event-log topics created up front (all standard topics by default).
+    init(maxLoginFailures: Int = 5, topics: [TopicSpec] = EventTopics.standard(partitions: 3)) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("backend-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = try SQLiteStore(path: directory.appendingPathComponent("todo.db").path)
         try SQLiteMigrator(store: store).upgrade(to: nil)
+        eventLog = SQLiteEventLog(store: store, retention: RetentionPolicy(), clock: clock)
+        try eventLog.ensureTopics(topics)
 
         tokens = try TokenService(
             signingKey: JWTKey(id: "test", secret: Self.secret), verificationKeys: [], issuer: Self.issuer,
@@ -38,6 +43,7 @@ final class BackendHarness: Sendable {
     }
 
     deinit {
+        eventLog.close()
         store.close()
         try? FileManager.default.removeItem(at: directory)
     }
@@ -70,6 +76,16 @@ final class BackendHarness: Sendable {
             throw HarnessError("sign-up of \(name) failed: \(reply.status) \(reply.text)")
         }
         return token
+    }
+
+    /// Every retained event of `topic`, decoded, in the order of the log (per partition; events of
+    /// one user share a partition, so their order is the order they were emitted).
+    func events(_ topic: String) throws -> [CloudEvent] {
+        guard let metadata = try eventLog.topics().first(where: { $0.name == topic }) else { return [] }
+        return try metadata.partitions.flatMap { partition in
+            try eventLog.read(topic: topic, partition: partition.partition, from: 0, limit: 100_000)
+        }
+        .map { try CloudEvent.decode($0.value) }
     }
 
     /// Creates a task and returns its JSON.

@@ -1,12 +1,11 @@
 import Foundation
-import TodoCore
 
 /// The JSON shape of a task in every response.
 ///
 /// Instants are RFC 3339 in UTC; `due_at_local` repeats `due_at` at the owner's offset, and an
-/// all-day task carries `due_date` with `due_at` null.
-enum TaskJSON {
-    static func write(_ task: TodoTask, timeZone: TimeZone, to json: inout JSONWriter) {
+/// all-day task carries `due_date` with `due_at` null. Events carry the same shape (docs/events.md).
+public enum TaskJSON {
+    public static func write(_ task: TodoTask, timeZone: TimeZone, to json: inout JSONWriter) {
         json.beginObject()
         json.key("id")
         json.string(task.id)
@@ -38,7 +37,7 @@ enum TaskJSON {
         json.endObject()
     }
 
-    static func response(_ task: TodoTask, timeZone: TimeZone) -> [UInt8] {
+    public static func encode(_ task: TodoTask, timeZone: TimeZone) -> [UInt8] {
         var json = JSONWriter(capacity: 512)
         write(task, timeZone: timeZone, to: &json)
         return json.bytes
@@ -70,7 +69,7 @@ enum TaskJSON {
         json.string(timeZone.identifier)
     }
 
-    private static func writeReminders(_ reminders: [Reminder], to json: inout JSONWriter) {
+    static func writeReminders(_ reminders: [Reminder], to json: inout JSONWriter) {
         json.beginArray()
         for reminder in reminders {
             json.beginObject()
@@ -85,33 +84,5 @@ enum TaskJSON {
             json.endObject()
         }
         json.endArray()
-    }
-}
-
-/// The JSON shape of the signed-in user.
-enum UserJSON {
-    static func write(_ user: User, to json: inout JSONWriter) {
-        json.beginObject()
-        json.key("id")
-        json.string(user.id)
-        json.key("email")
-        json.string(user.email)
-        json.key("name")
-        json.string(user.name)
-        json.key("timezone")
-        json.string(user.timeZoneID)
-        json.key("quiet_hours_start")
-        json.string(user.quietHours?.start.description)
-        json.key("quiet_hours_end")
-        json.string(user.quietHours?.end.description)
-        json.key("notification_channels")
-        json.beginArray()
-        for channel in user.notificationChannels { json.string(channel.rawValue) }
-        json.endArray()
-        json.key("created_at")
-        json.string(RFC3339.format(user.createdAt))
-        json.key("updated_at")
-        json.string(RFC3339.format(user.updatedAt))
-        json.endObject()
     }
 }
