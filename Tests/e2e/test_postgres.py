@@ -1,5 +1,5 @@
 """The same binary on PostgreSQL, chosen by a profile alone: migrations both ways, the event-log
-commands, and `serve` answering the API. Needs TODO_TEST_POSTGRES_URL (scripts/test.sh starts a
+commands, `serve` answering the API, and two notification processes sharing the reminders. Needs TODO_TEST_POSTGRES_URL (scripts/test.sh starts a
 throwaway server and sets it); each test works in a schema of its own, dropped at the end."""
 
 import json
@@ -7,13 +7,16 @@ import os
 import shutil
 import signal
 import subprocess
+import time
 import uuid
 from pathlib import Path
 
 import pytest
 import requests
 
-from conftest import SCRUBBED_ENVIRONMENT, Server, binary_path, free_port, sign_up, wait_until_ready
+from conftest import (
+    SCRUBBED_ENVIRONMENT, Server, binary_path, free_port, sign_up, start_server, stop_server, wait_until_ready)
+from test_notifications import instant, wait_for_notifications
 
 POSTGRES_URL = os.environ.get("TODO_TEST_POSTGRES_URL", "")
 pytestmark = pytest.mark.skipif(
@@ -110,3 +113,27 @@ def test_serve_topics_and_groups_on_postgres(cli, tmp_path):
         process.wait(timeout=20)
     assert process.returncode == 0, server.log_tail()
     assert requests.utils.urlparse(POSTGRES_URL).password not in log_path.read_text()
+
+
+def test_two_notification_processes_on_postgres_deliver_each_reminder_once(tmp_path, schema_url):
+    database = {"DATABASE_URL": schema_url}
+    backend = start_server(tmp_path, services=("backend",), extra_environment=database)
+    workers = [
+        start_server(tmp_path, services=("notification",), extra_environment=database, log_name=f"worker-{n}.log")
+        for n in range(2)]
+    try:
+        account = sign_up(backend, "pair")
+        fire = instant(3)
+        for index in range(40):
+            account.create_task(title=f"Pair {index}", due_at=instant(3600), reminders=[{"at": fire}])
+        wait_for_notifications(account, 40)
+        time.sleep(1.5)  # anything delivered twice would show up by now
+        notifications = account.get("/api/notifications", params={"limit": 200}).json()["notifications"]
+
+        assert len(notifications) == 40
+        assert len({n["task_id"] for n in notifications}) == 40
+        logs = [worker.log_path.read_text() for worker in workers]
+        assert sum(log.count('"Reminder delivered"') for log in logs) == 40
+    finally:
+        for running in [*workers, backend]:
+            stop_server(running)
