@@ -29,17 +29,15 @@ enum BenchCommand: Command {
                                migrated, and the run adds two users and their tasks to it
           --json               print the results as JSON
 
-        bench events measures, in one process on a temporary SQLite database, the time from a
-        task change's commit to the handler of a consumer of task-events (the embedded log's
-        wake-up path), over --samples changes (default 2000) made one at a time 2 ms apart, and
-        prints p50, p99 and the maximum.
+        bench events measures, in one process on a temporary SQLite database (or the one
+        --database-url names), the time from a task change's commit to the handler of a consumer
+        of task-events (the embedded log's wake-up path), over --samples changes (default 2000)
+        made one at a time 2 ms apart, and prints p50, p99 and the maximum.
         """
 
     static func run(_ arguments: inout Arguments, global: GlobalOptions) throws {
         var global = global
         let json = arguments.flag("json")
-        let events = arguments.positional()
-        if let events, events != "events" { throw CLIError.usage("Unknown bench '\(events)'; try 'bench events'") }
         let samples = try arguments.intOption("samples", default: 2000, range: 10...1_000_000)
         let duration = try arguments.intOption("duration", default: 10, range: 1...3600)
         let connections = try arguments.intOption("connections", default: 64, range: 1...10_000)
@@ -49,6 +47,9 @@ enum BenchCommand: Command {
             throw CLIError.usage("Unknown scenario '\(name)'; known: \(BenchScenario.names.joined(separator: ", "))")
         }
         let databaseURL = try arguments.option("database-url")
+        // After the options, so that an option's value (`--duration 6`) is not taken for it.
+        let events = arguments.positional()
+        if let events, events != "events" { throw CLIError.usage("Unknown bench '\(events)'; try 'bench events'") }
         try arguments.finish()
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("todo-bench-\(UUID().uuidString)")
