@@ -25,6 +25,7 @@ struct PostgresClaimTests {
             logB.close()
         }
         try logA.ensureTopics([TopicSpec(name: "jobs", partitions: 1)])
+        try logA.publish((0..<5).map { OutgoingMessage(topic: "jobs", key: "k", value: [UInt8($0)]) })
         let partition = TopicPartition(topic: "jobs", partition: 0)
 
         var skipped: Bool?
@@ -43,6 +44,12 @@ struct PostgresClaimTests {
         var seen: Int64?
         #expect(try logB.withClaim(group: "g", memberID: "b", partition: partition) { seen = $0.committedOffset })
         #expect(seen == 3)
+
+        // Once everything is committed there is nothing to claim.
+        #expect(try logB.withClaim(group: "g", memberID: "b", partition: partition) { try $0.commit(5) })
+        var ranAgain = false
+        #expect(try !logB.withClaim(group: "g", memberID: "b", partition: partition) { _ in ranAgain = true })
+        #expect(!ranAgain)
     }
 
     @Test func twoProcessesOfOneGroupNeverHandleTheSameMessage() throws {

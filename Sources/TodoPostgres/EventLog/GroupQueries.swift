@@ -97,6 +97,21 @@ extension PostgresConnection {
             ], step: "commit offset")
     }
 
+    /// Where `group` stands in `partition`, read without locking: the partition's end offset, and
+    /// the group's offset row (`nil` when it has none; `.some(nil)` before its first commit).
+    /// Nil when the partition does not exist.
+    func progress(group: String, partition: TopicPartition) throws -> (endOffset: Int64, committed: Int64??)? {
+        let result = try execute(
+            """
+            SELECT p.next_offset, o.group_name IS NOT NULL, o.committed_offset FROM event_partitions p \
+            LEFT JOIN event_group_offsets o ON o.group_name = $1 AND o.topic = p.topic \
+            AND o.partition_index = p.partition_index WHERE p.topic = $2 AND p.partition_index = $3
+            """, [.text(group), .text(partition.topic), .integer(Int64(partition.partition))], step: "load progress")
+        guard result.rowCount == 1 else { return nil }
+        let committed: Int64?? = result.bool(0, 1) ? .some(try result.optionalInt64(0, 2)) : nil
+        return (try result.int64(0, 0), committed)
+    }
+
     /// Creates the group's row for `partition`, with nothing committed, unless it exists. The
     /// existence check reads the committed row without waiting: a plain `ON CONFLICT DO NOTHING`
     /// would wait for the claim that holds (and has updated) the row to end.

@@ -16,7 +16,8 @@ extension PostgresEventLog {
             if joined { wakeConsumers() }
         }
 
-        return try store.withReadTransaction { connection in
+        // Two reads without a transaction: a partition added between them waits for the next round.
+        return try store.withConnection { connection in
             let members = try connection.liveMembers(group: group, now: now)
             let subscribed = members.reduce(into: Set<String>()) { $0.formUnion($1.topics) }
             let partitions = try connection.partitions(of: subscribed)
@@ -51,19 +52,26 @@ extension PostgresEventLog {
 
     /// Runs `body` in a transaction on the member's claim connection that holds the lock on the
     /// group's offset row of `partition`; false, without running `body`, when another member's
-    /// claim holds it. Commits made through the cursor become visible when `body` returns.
+    /// claim holds it, or when the group has committed everything the partition holds (checked
+    /// first, without a transaction, so that idle partitions cost one query a round). Commits made
+    /// through the cursor become visible when `body` returns.
     public func withClaim(
         group: String, memberID: String, partition: TopicPartition, _ body: (any PartitionCursor) throws -> Void
     ) throws -> Bool {
-        let key = "\(group)\u{0}\(partition.topic)\u{0}\(partition.partition)"
-        if !state.withLock({ $0.offsetRows.contains(key) }) {
-            let now = clock.now
+        let now = clock.now
+        guard let progress = try store.withConnection({ try $0.progress(group: group, partition: partition) })
+        else { return false }
+        switch progress.committed {
+        case nil:
             try store.withConnection { try $0.ensureOffsetRow(group: group, partition: partition, now: now) }
-            state.withLock { _ = $0.offsetRows.insert(key) }
+        case let committed?? where committed >= progress.endOffset:
+            return false
+        default:
+            break
         }
 
         let connection = try claims.connection(for: memberID)
-        let claimed = try connection.transaction(begin: "BEGIN") { connection -> Bool in
+        return try connection.transaction(begin: "BEGIN") { connection -> Bool in
             guard let committed = try connection.lockOffsetRow(group: group, partition: partition) else { return false }
             try body(
                 ClaimedPartition(
@@ -71,8 +79,5 @@ extension PostgresEventLog {
                     clock: clock))
             return true
         }
-        // Locked elsewhere, or gone (the schema was migrated down and up): check the row next time.
-        if !claimed { state.withLock { _ = $0.offsetRows.remove(key) } }
-        return claimed
     }
 }

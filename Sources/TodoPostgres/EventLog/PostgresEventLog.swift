@@ -36,8 +36,6 @@ public final class PostgresEventLog: EventLog, ConsumerBackend {
         var consumers: [ObjectIdentifier: ConsumerLoop] = [:]
         var observerToken: Int?
         var lastRetention: Date?
-        /// Offset rows known to exist, so claims need not create them each round.
-        var offsetRows: Set<String> = []
         var closed = false
     }
 
