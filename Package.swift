@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Layers, bottom up: C modules → TodoCore (domain, no I/O) → adapters (TodoSQLite, TodoPostgres) and
-/// infrastructure (TodoCrypto, TodoLogging, TodoHTTP, TodoConfig) → services (TodoBackend) →
+/// infrastructure (TodoCrypto, TodoLogging, TodoHTTP, TodoConfig) → services (TodoBackend, TodoRecurring) →
 /// TodoApp (config, composition, CLI) → the `todo-chatbot` executable. Dependencies point down only.
 let package = Package(
     name: "todo-chatbot",
@@ -40,6 +40,8 @@ let package = Package(
 
         // MARK: Domain core: pure Swift, no I/O.
         .target(name: "TodoCore", dependencies: ["CICal"]),
+        // English dates, times, repeats and reminder offsets, read against an injected "now".
+        .target(name: "TodoDateText", dependencies: ["TodoCore"]),
 
         // MARK: Infrastructure and adapters.
         .target(name: "TodoLogging"),
@@ -57,13 +59,17 @@ let package = Package(
         .target(
             name: "TodoBackend",
             dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging"]),
+        .target(name: "TodoRecurring", dependencies: ["TodoCore", "TodoEvents", "TodoHTTP", "TodoLogging"]),
+
+        // The chat engine and the task tools it shares with the language-model loop and MCP.
+        .target(name: "TodoChat", dependencies: ["TodoCore", "TodoDateText"]),
 
         // MARK: Configuration, composition root and command line.
         .target(
             name: "TodoApp",
             dependencies: [
                 "TodoCore", "TodoSQLite", "TodoPostgres", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend",
-                "TodoConfig", "TodoEvents", "TodoNotify", "CPostgres", "CKafka", "CWslay",
+                "TodoRecurring", "TodoConfig", "TodoEvents", "TodoNotify", "TodoChat", "CPostgres", "CKafka", "CWslay",
             ]),
         .executableTarget(name: "todo-chatbot", dependencies: ["TodoApp"]),
 
@@ -72,6 +78,9 @@ let package = Package(
             name: "TodoTestSupport", dependencies: ["TodoCore", "TodoSQLite", "TodoEvents"],
             path: "Tests/TodoTestSupport"),
         .testTarget(name: "TodoCoreTests", dependencies: ["TodoCore", "TodoTestSupport"]),
+        .testTarget(name: "TodoDateTextTests", dependencies: ["TodoDateText", "TodoCore"]),
+        .testTarget(
+            name: "TodoChatTests", dependencies: ["TodoChat", "TodoDateText", "TodoSQLite", "TodoTestSupport"]),
         .testTarget(name: "TodoCryptoTests", dependencies: ["TodoCrypto"]),
         .testTarget(name: "TodoSQLiteTests", dependencies: ["TodoSQLite", "TodoCore", "TodoTestSupport"]),
         .testTarget(
@@ -94,5 +103,11 @@ let package = Package(
                 "TodoTestSupport",
             ]),
         .testTarget(name: "TodoAppTests", dependencies: ["TodoApp"]),
+        .testTarget(
+            name: "TodoRecurringTests",
+            dependencies: [
+                "TodoRecurring", "TodoBackend", "TodoCore", "TodoEvents", "TodoSQLite", "TodoCrypto", "TodoHTTP",
+                "TodoLogging", "TodoTestSupport",
+            ]),
     ]
 )

@@ -34,7 +34,7 @@ struct PostgresMigratorTests {
         let migrator = PostgresMigrator(store: store, clock: clock)
         let ids = PostgresRevision.all.map(\.id)
 
-        #expect(ids == ["0001_initial", "0002_event_log", "0004_notifications"])
+        #expect(ids == ["0001_initial", "0002_event_log", "0003_task_series", "0004_notifications"])
         #expect(try migrator.current() == nil)
         #expect(try migrator.history().map(\.appliedAt) == Array(repeating: nil, count: ids.count))
         #expect(try migrator.upgrade(to: nil) == ids)
@@ -58,10 +58,11 @@ struct PostgresMigratorTests {
         try log.ensureTopics([TopicSpec(name: "t", partitions: 1)])
         try log.publish([OutgoingMessage(topic: "t", key: user.id, value: [1, 2, 3])])
 
-        // Down to the log: the notification tables go, the rest stays.
-        #expect(try migrator.migrate(to: "0002_event_log") == ["0004_notifications"])
+        // Down to the log: the series and notification tables go, the rest stays.
+        #expect(try migrator.migrate(to: "0002_event_log") == ["0004_notifications", "0003_task_series"])
         #expect(try tableNames(store).filter { !$0.hasPrefix("event_") } == Self.initialTables)
-        #expect(try store.read { try $0.task(id: task.id, ownerID: user.id) } == task)
+        // The store now asks for columns 0003 added, so the task is looked at directly.
+        #expect(try titles(store) == [task.title])
         #expect(try log.read(topic: "t", partition: 0, from: 0, limit: 10).map(\.value) == [[1, 2, 3]])
         #expect(throws: AppError.self) { try store.read { try $0.notification(id: notification.id, userID: user.id) } }
 
@@ -70,6 +71,7 @@ struct PostgresMigratorTests {
         #expect(try tableNames(store) == Self.initialTables)
         #expect(throws: AppError.self) { try log.topics() }
         #expect(try migrator.upgrade(to: nil) == Array(ids.dropFirst()))
+        #expect(try store.read { try $0.task(id: task.id, ownerID: user.id) } == task)
         #expect(try log.topics().isEmpty)
         #expect(
             try store.read { try $0.notifications(userID: user.id, unreadOnly: false, limit: 10, before: nil) }
@@ -126,6 +128,14 @@ struct PostgresMigratorTests {
         #expect {
             try PostgresMigrator(store: store).migrate(to: "9999_future")
         } throws: { ($0 as? AppError)?.code == "unknown_revision" }
+    }
+
+    /// The titles of every task, straight from the table.
+    private func titles(_ store: PostgresStore) throws -> [String] {
+        try store.withConnection { connection in
+            let result = try connection.execute("SELECT title FROM tasks ORDER BY id", step: "list titles")
+            return (0..<result.rowCount).map { result.text($0, 0) }
+        }
     }
 
     /// The tables of the test schema, by name.

@@ -1,4 +1,5 @@
 import Foundation
+import TodoCore
 import TodoLogging
 
 /// The `todo-chatbot` command line: global options, then a command and its arguments.
@@ -6,7 +7,7 @@ public enum TodoChatbotCLI {
     static var commands: [any Command.Type] {
         [
             ServeCommand.self, DemoCommand.self, ProfileCommand.self, MigrateCommand.self, HealthCommand.self,
-            TopicCommand.self, GroupCommand.self, BenchCommand.self, VersionCommand.self,
+            TopicCommand.self, GroupCommand.self, BenchCommand.self, ChatCommand.self, VersionCommand.self,
         ]
     }
 
@@ -82,6 +83,11 @@ extension CLIError {
     /// A one-line, user-safe description of any error a command can meet.
     static func describe(_ error: any Error) -> String {
         if let error = error as? CLIError { return error.message }
+        if let error = error as? AppError {
+            // An operator reads this: the step that failed matters for internal errors.
+            let context = error.kind == .internal ? error.debugContext.map { " [\($0)]" } ?? "" : ""
+            return "\(error.message) (\(error.code))\(context)"
+        }
         return String(describing: error)
     }
 }

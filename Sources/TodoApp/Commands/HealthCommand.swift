@@ -10,10 +10,11 @@ enum HealthCommand: Command {
     static let name = "health"
     static let summary = "check the running services' health endpoints"
     static let help = """
-        Usage: todo-chatbot health [--service NAME] [--host ADDRESS] [--timeout SECONDS] [--json]
+        Usage: todo-chatbot health [--service NAME [--port PORT]] [--host ADDRESS] [--timeout SECONDS] [--json]
 
-        Calls /health and /health/ready of each service on the configured host and ports and prints
-        one row per service. Exits 1 when any checked service is not ready.
+        Calls /health and /health/ready of each service on the configured host and ports (ports.<name>,
+        or --port for the one --service names) and prints one row per service. Exits 1 when any
+        checked service is not ready.
         """
 
     struct Row {
@@ -29,6 +30,10 @@ enum HealthCommand: Command {
         var global = global
         let json = arguments.flag("json")
         let only = try arguments.option("service")
+        if let port = try arguments.option("port") {
+            guard let only else { throw CLIError.usage("--port needs --service NAME") }
+            global.set("ports.\(only)", to: port, flag: "--port")
+        }
         let timeout = try arguments.option("timeout").map { Double($0) } ?? 3
         try global.takeCommonOverrides(&arguments)
         try arguments.finish()
@@ -37,7 +42,7 @@ enum HealthCommand: Command {
         let settings = try global.loadSettings()
         var names = ServiceName.allCases
         if let only {
-            guard let service = ServiceName(rawValue: only) else { throw CLIError.usage("Unknown service '\(only)'") }
+            guard let service = ServiceName(named: only) else { throw CLIError.usage("Unknown service '\(only)'") }
             names = [service]
         }
         let host = settings.host == "0.0.0.0" || settings.host == "::" ? "127.0.0.1" : settings.host
@@ -98,11 +103,11 @@ enum HealthCommand: Command {
     }
 
     static func table(_ rows: [Row]) -> String {
-        var lines = ["SERVICE       STATUS  TIME    URL                          DETAIL"]
+        var lines = ["SERVICE         STATUS  TIME    URL                          DETAIL"]
         for row in rows {
             let status = row.status.map(String.init) ?? "-"
             lines.append(
-                row.service.padding(toLength: 14, withPad: " ", startingAt: 0)
+                row.service.padding(toLength: 16, withPad: " ", startingAt: 0)
                     + status.padding(toLength: 8, withPad: " ", startingAt: 0)
                     + "\(row.milliseconds)ms".padding(toLength: 8, withPad: " ", startingAt: 0)
                     + row.url.padding(toLength: 29, withPad: " ", startingAt: 0) + row.detail)

@@ -19,7 +19,7 @@ extension AppSettings {
         host = try config.string(.httpHost)
         var ports: [ServiceName: Int] = [:]
         for service in ServiceName.allCases {
-            ports[service] = try config.int(SettingKey("ports.\(service.rawValue)"))
+            ports[service] = try config.int(SettingKey(service.portKey))
         }
         self.ports = ports
         httpThreads = try config.int(.httpThreads)

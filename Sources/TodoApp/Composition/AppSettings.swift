@@ -44,7 +44,27 @@ public struct AppSettings: Sendable {
 /// The services of the product, by the name `serve <name>` takes.
 public enum ServiceName: String, Sendable, CaseIterable {
     case backend
+    case recurringTask = "recurring-task"
     case notification
+
+    /// The service `name` names: its own name, or the short one the deployment files use
+    /// (`serve recurring`, as the Helm chart and compose file run it).
+    public init?(named name: String) {
+        if name == "recurring" {
+            self = .recurringTask
+        } else {
+            self.init(rawValue: name)
+        }
+    }
+
+    /// The setting holding the service's port (`ports.backend`, `ports.recurring`).
+    public var portKey: String {
+        switch self {
+        case .backend: "ports.backend"
+        case .recurringTask: "ports.recurring"
+        case .notification: "ports.notification"
+        }
+    }
 
     /// What `serve` with no name starts: the whole local stack.
     public static let localStack: [ServiceName] = ServiceName.allCases

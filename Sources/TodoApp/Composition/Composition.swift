@@ -6,6 +6,7 @@ import TodoEvents
 import TodoHTTP
 import TodoLogging
 import TodoNotify
+import TodoRecurring
 
 /// The composition root: the one place that picks adapters from the settings and wires services.
 /// Nothing below it knows which storage backend it was given.
@@ -18,6 +19,7 @@ public final class Composition: Sendable {
     public let clock: any TimeSource
     public let ids: any IDGenerator
     public let backend: BackendAPI
+    public let recurring: RecurringTaskService
 
     /// Opens storage (creating the data directory and, when `autoMigrate` is set, applying
     /// pending migrations) and builds every service's dependencies.
@@ -42,6 +44,20 @@ public final class Composition: Sendable {
             limiter: LoginRateLimiter(
                 maxFailures: settings.loginMaxFailures, window: TimeInterval(settings.loginWindowSeconds)),
             checks: [Self.eventLogCheck(eventLog, consumers: [])])
+        recurring = RecurringTaskService(
+            ids: ids, clock: clock, logger: logger.with(LogKey.service, ServiceName.recurringTask.rawValue))
+    }
+
+    /// With `database.auto_migrate` off, refuses to start on a schema other than this build's.
+    static func requireCurrentSchema(_ migrator: any SchemaMigrator) throws {
+        let pending = try migrator.history().filter { $0.appliedAt == nil }.map(\.id)
+        guard pending.isEmpty else {
+            let current = try migrator.current() ?? "base"
+            throw AppError.unavailable(
+                "The database is at revision \(current) and needs \(pending.joined(separator: ", ")); "
+                    + "run `todo-chatbot migrate up` (database.auto_migrate is off)",
+                code: "schema_outdated")
+        }
     }
 
     /// The migrator for the configured database, for `migrate`.
@@ -57,6 +73,10 @@ public final class Composition: Sendable {
         switch name {
         case .backend:
             backend.register(on: &router)
+        case .recurringTask:
+            let consumer = recurring.consumer(log: eventLog, store: store)
+            recurring.register(on: &router, store: store, checks: [Self.eventLogCheck(eventLog, consumers: [consumer])])
+            workers.append(WorkerService(name: "recurring-task consumer", start: consumer.start, stop: consumer.stop))
         case .notification:
             let notifications = NotificationService(
                 store: store, log: eventLog, clock: clock, ids: ids, policy: settings.notificationPolicy,

@@ -3,11 +3,13 @@ import Foundation
 extension TaskChanges {
     /// Fields a client may send back unchanged from a task it read; they are ignored.
     static let readOnlyFields: Set<String> = [
-        "id", "completed_at", "created_at", "updated_at", "version", "due_at_local", "due", "timezone",
+        "id", "completed_at", "created_at", "updated_at", "version", "due_at_local", "due", "timezone", "series_id",
+        "occurrence",
     ]
 
     static let writableFields: Set<String> = [
-        "title", "description", "priority", "tags", "due_at", "due_date", "recurrence", "reminders", "completed",
+        "title", "description", "priority", "tags", "due_at", "due_date", "recurrence", "recurrence_mode", "reminders",
+        "completed",
     ]
 
     /// Reads a JSON object into changes, collecting every invalid field into one 422 error.
@@ -45,6 +47,9 @@ extension TaskChanges {
         if let value = object["recurrence"] {
             parseRecurrence(value, into: &problems).map { changes.recurrence = .set($0) }
         }
+        if let value = object["recurrence_mode"] {
+            parseRecurrenceMode(value, into: &problems).map { changes.recurrenceMode = .set($0) }
+        }
         if let value = object["reminders"] {
             parseReminders(value, into: &problems).map { changes.reminders = .set($0) }
         }
@@ -68,8 +73,10 @@ extension TaskChanges {
         let title = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if title.isEmpty {
             problems.add("title", code: "empty", "title cannot be empty")
-        } else if title.count > maximumTitleLength {
-            problems.add("title", code: "too_long", "title has at most \(maximumTitleLength) characters")
+        } else if !title.fits(characters: maximumTitleLength) {
+            problems.add(
+                "title", code: "too_long",
+                "title has at most \(maximumTitleLength) characters (and 8 code points per character)")
         } else if title.unicodeScalars.contains(where: \.isControlCode) {
             problems.add("title", code: "invalid_characters", "title cannot contain control characters")
         } else {
@@ -85,9 +92,10 @@ extension TaskChanges {
             problems.add("description", code: "invalid_type", "description must be a string or null")
             return nil
         }
-        if text.count > maximumDescriptionLength {
+        if !text.fits(characters: maximumDescriptionLength) {
             problems.add(
-                "description", code: "too_long", "description has at most \(maximumDescriptionLength) characters")
+                "description", code: "too_long",
+                "description has at most \(maximumDescriptionLength) characters (and 8 code points per character)")
             return nil
         }
         let forbidden = text.unicodeScalars.contains {

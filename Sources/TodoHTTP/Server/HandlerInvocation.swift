@@ -12,6 +12,15 @@ enum HandlerInvocation {
         }
     }
 
+    /// The answer to a request that arrived after shutdown began: it never reached the handler,
+    /// so the client may safely send it again (to another instance).
+    static let shuttingDown: HTTPResponse = {
+        var response = HTTPResponse.error(
+            .unavailable("The server is shutting down; send the request again", code: "shutting_down"))
+        response.headers.set("Retry-After", "1")
+        return response
+    }()
+
     /// The transport's own 413, for a flagged request that the handler did not reject.
     static func payloadTooLarge(limit: Int) -> HTTPResponse {
         HTTPResponse.error(

@@ -63,7 +63,9 @@ public struct ReminderDispatcher: Sendable {
         let lateness = now.timeIntervalSince(reminder.fireAt)
         let reminderLogger = logger.with(LogKey.taskID, reminder.taskID).with(LogKey.userID, reminder.userID)
 
-        if lateness > policy.missedAfter {
+        // Missed counts from when delivery was allowed, so quiet hours do not turn a held reminder
+        // into a missed one; lateness counts from the reminder's own time.
+        if now.timeIntervalSince(reminder.deliverAt) > policy.missedAfter {
             if try store.write({ try $0.finishReminder(id: reminder.id, owner: owner, status: .missed) }) {
                 outcome.missed += 1
                 reminderLogger.info("Reminder missed", ["late_s": String(Int(lateness))])

@@ -26,6 +26,10 @@ enum PostgresFailure {
             return AppError(
                 .conflict, code: "email_taken", message: "This email address is already registered",
                 debugContext: context)
+        case "23505" where result.flatMap({ field($0, "n") }) == "tasks_series_occurrence":
+            return AppError(
+                .conflict, code: "occurrence_exists", message: "This occurrence of the repeating task already exists",
+                debugContext: context)
         case "57014":
             return .unavailable(
                 "The database took too long to answer; try again shortly", code: "database_timeout", context: context)

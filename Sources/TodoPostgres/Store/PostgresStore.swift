@@ -4,10 +4,12 @@ import TodoCore
 /// The ``Store`` on a PostgreSQL server, through libpq and a bounded ``ConnectionPool``.
 ///
 /// - Transactions: `read` runs in `REPEATABLE READ READ ONLY`, so a body sees one snapshot. `write`
-///   runs in `READ COMMITTED`, and the single-row lookups of a write body (`user`, `credentials`,
-///   `task`, `allDayTasks`) take row locks (`FOR UPDATE`): a concurrent write body that reads the
-///   same row waits for this one to commit and then sees its result, so no update is lost.
-///   Uniqueness is enforced by constraints (`users_email_key` becomes `email_taken`).
+///   runs in `READ COMMITTED`, and the lookups of a write body that precede an update (`user`,
+///   `credentials`, `task`, `allDayTasks`, `series`, a series' tasks, a notification, preferences)
+///   take row locks (`FOR UPDATE`): a concurrent write body that reads the same rows waits for this
+///   one to commit and then sees its result, so no update is lost. Uniqueness is enforced by
+///   constraints (`users_email_key` becomes `email_taken`, `tasks_series_occurrence`
+///   `occurrence_exists`).
 /// - Outages: a connection that broke while idle is replaced before use, and a transaction whose
 ///   `BEGIN` finds the connection gone is started once more on a fresh one (nothing was sent yet, so
 ///   nothing runs twice). Failures after that are `unavailable`; a write that reports success has
