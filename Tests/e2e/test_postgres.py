@@ -1,5 +1,6 @@
 """The same binary on PostgreSQL, chosen by a profile alone: migrations both ways, the event-log
-commands, `serve` answering the API, and two notification processes sharing the reminders. Needs TODO_TEST_POSTGRES_URL (scripts/test.sh starts a
+commands and `serve` answering the API; then the notification and recurring-task suites run once
+more, unchanged, with their servers on Postgres. Needs TODO_TEST_POSTGRES_URL (scripts/test.sh starts a
 throwaway server and sets it); each test works in a schema of its own, dropped at the end."""
 
 import json
@@ -7,16 +8,15 @@ import os
 import shutil
 import signal
 import subprocess
-import time
 import uuid
 from pathlib import Path
 
 import pytest
 import requests
 
-from conftest import (
-    SCRUBBED_ENVIRONMENT, Server, binary_path, free_port, sign_up, start_server, stop_server, wait_until_ready)
-from test_notifications import instant, wait_for_notifications
+import test_notifications
+import test_recurring
+from conftest import SCRUBBED_ENVIRONMENT, Server, binary_path, free_port, sign_up, wait_until_ready
 
 POSTGRES_URL = os.environ.get("TODO_TEST_POSTGRES_URL", "")
 pytestmark = pytest.mark.skipif(
@@ -39,6 +39,26 @@ def schema_url():
     separator = "&" if "?" in POSTGRES_URL else "?"
     yield f"{POSTGRES_URL}{separator}options=-csearch_path%3D{name}"
     psql(f"DROP SCHEMA {name} CASCADE")
+
+
+@pytest.fixture
+def on_postgres(schema_url, monkeypatch):
+    """Makes a test module's `start_server` start its servers on the test schema."""
+
+    def point(module):
+        original = module.start_server
+
+        def start(root, *arguments, extra_environment=None, **options):
+            environment = {**(extra_environment or {}), "DATABASE_URL": schema_url}
+            running = original(root, *arguments, extra_environment=environment, **options)
+            opened = [line for line in running.log_path.read_text().splitlines() if "Opened the database" in line]
+            assert opened and all('"postgres://' in line for line in opened), opened
+            return running
+
+        monkeypatch.setattr(module, "start_server", start)
+        return module
+
+    return point
 
 
 @pytest.fixture
@@ -117,25 +137,19 @@ def test_serve_topics_and_groups_on_postgres(cli, tmp_path):
     assert requests.utils.urlparse(POSTGRES_URL).password not in log_path.read_text()
 
 
-def test_two_notification_processes_on_postgres_deliver_each_reminder_once(tmp_path, schema_url):
-    database = {"DATABASE_URL": schema_url}
-    backend = start_server(tmp_path, services=("backend",), extra_environment=database)
-    workers = [
-        start_server(tmp_path, services=("notification",), extra_environment=database, log_name=f"worker-{n}.log")
-        for n in range(2)]
-    try:
-        account = sign_up(backend, "pair")
-        fire = instant(3)
-        for index in range(40):
-            account.create_task(title=f"Pair {index}", due_at=instant(3600), reminders=[{"at": fire}])
-        wait_for_notifications(account, 40)
-        time.sleep(1.5)  # anything delivered twice would show up by now
-        notifications = account.get("/api/notifications", params={"limit": 200}).json()["notifications"]
+def test_a_reminder_fires_within_a_second_on_postgres(tmp_path, on_postgres):
+    on_postgres(test_notifications).test_a_reminder_fires_within_a_second_and_is_listed_read_and_published(tmp_path)
 
-        assert len(notifications) == 40
-        assert len({n["task_id"] for n in notifications}) == 40
-        logs = [worker.log_path.read_text() for worker in workers]
-        assert sum(log.count('"Reminder delivered"') for log in logs) == 40
-    finally:
-        for running in [*workers, backend]:
-            stop_server(running)
+
+def test_two_notification_processes_on_postgres_deliver_each_reminder_once(tmp_path, on_postgres):
+    on_postgres(test_notifications).test_two_notification_processes_deliver_each_reminder_once(tmp_path)
+
+
+def test_a_webhook_is_signed_and_retried_on_postgres(tmp_path, on_postgres, monkeypatch):
+    monkeypatch.setattr(test_notifications.Receiver, "calls", [])
+    on_postgres(test_notifications).test_a_webhook_receives_a_signed_post_and_a_failure_is_retried(tmp_path)
+
+
+def test_a_repeating_task_gets_exactly_one_next_occurrence_on_postgres(tmp_path, on_postgres, schema_check):
+    on_postgres(test_recurring).test_completing_a_repeating_task_creates_exactly_one_next_occurrence(
+        tmp_path, schema_check)
