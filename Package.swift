@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Layers, bottom up: C modules → TodoCore (domain, no I/O) → adapters (TodoSQLite) and
-/// infrastructure (TodoCrypto, TodoLogging, TodoHTTP, TodoConfig) → services (TodoBackend) →
+/// Layers, bottom up: C modules → TodoCore (domain, no I/O) → adapters (TodoSQLite, TodoPostgres) and
+/// infrastructure (TodoCrypto, TodoLogging, TodoHTTP, TodoConfig) → services (TodoBackend, TodoRecurring) →
 /// TodoApp (config, composition, CLI) → the `todo-chatbot` executable. Dependencies point down only.
 let package = Package(
     name: "todo-chatbot",
@@ -40,11 +40,14 @@ let package = Package(
 
         // MARK: Domain core: pure Swift, no I/O.
         .target(name: "TodoCore", dependencies: ["CICal"]),
+        // English dates, times, repeats and reminder offsets, read against an injected "now".
+        .target(name: "TodoDateText", dependencies: ["TodoCore"]),
 
         // MARK: Infrastructure and adapters.
         .target(name: "TodoLogging"),
         .target(name: "TodoCrypto", dependencies: ["COpenSSL"]),
         .target(name: "TodoSQLite", dependencies: ["TodoCore", "CSQLite"]),
+        .target(name: "TodoPostgres", dependencies: ["TodoCore", "CPostgres"]),
         .target(name: "TodoHTTP", dependencies: ["TodoCore", "TodoLogging", "CMicroHTTPD"]),
         .target(name: "TodoConfig", dependencies: ["CYAML"]),
         .target(name: "TodoEvents", dependencies: ["TodoCore", "TodoLogging"]),
@@ -56,14 +59,20 @@ let package = Package(
             dependencies: ["TodoCore", "TodoEvents", "TodoCrypto", "TodoLogging"]),
         .target(
             name: "TodoBackend",
-            dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging"]),
+            dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoChat"]),
+        .target(name: "TodoRecurring", dependencies: ["TodoCore", "TodoEvents", "TodoHTTP", "TodoLogging"]),
+
+        // The chat engine and the task tools it shares with the language-model loop and MCP.
+        .target(name: "TodoChat", dependencies: ["TodoCore", "TodoDateText"]),
 
         // MARK: Configuration, composition root and command line.
         .target(
             name: "TodoApp",
             dependencies: [
-                "TodoCore", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend",
-                "TodoConfig", "TodoEvents", "TodoNotify", "TodoKafka", "CPostgres", "CKafka", "CWslay",
+                "TodoCore", "TodoSQLite", "TodoPostgres", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend",
+                "TodoRecurring", "TodoConfig", "TodoEvents", "TodoNotify", "TodoChat", "TodoKafka", "CPostgres",
+                "CKafka",
+                "CWslay",
             ]),
         .executableTarget(name: "todo-chatbot", dependencies: ["TodoApp"]),
 
@@ -72,12 +81,22 @@ let package = Package(
             name: "TodoTestSupport", dependencies: ["TodoCore", "TodoSQLite", "TodoEvents"],
             path: "Tests/TodoTestSupport"),
         .testTarget(name: "TodoCoreTests", dependencies: ["TodoCore", "TodoTestSupport"]),
+        .testTarget(name: "TodoDateTextTests", dependencies: ["TodoDateText", "TodoCore"]),
+        .testTarget(
+            name: "TodoChatTests", dependencies: ["TodoChat", "TodoDateText", "TodoSQLite", "TodoTestSupport"]),
         .testTarget(name: "TodoCryptoTests", dependencies: ["TodoCrypto"]),
         .testTarget(name: "TodoSQLiteTests", dependencies: ["TodoSQLite", "TodoCore", "TodoTestSupport"]),
+        .testTarget(
+            name: "TodoPostgresTests",
+            dependencies: [
+                "TodoPostgres", "TodoSQLite", "TodoCore", "TodoTestSupport", "TodoBackend", "TodoCrypto", "TodoHTTP",
+            ]),
         .testTarget(name: "TodoHTTPTests", dependencies: ["TodoHTTP", "TodoCore", "TodoLogging"]),
         .testTarget(
             name: "TodoBackendTests",
-            dependencies: ["TodoBackend", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoTestSupport"]),
+            dependencies: [
+                "TodoBackend", "TodoChat", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoTestSupport",
+            ]),
         .testTarget(name: "TodoConfigTests", dependencies: ["TodoConfig"]),
         .testTarget(
             name: "TodoEventsTests",
@@ -97,5 +116,11 @@ let package = Package(
         .testTarget(
             name: "TodoKafkaTests",
             dependencies: ["TodoKafka", "TodoCore", "TodoEvents", "TodoSQLite", "TodoLogging", "TodoTestSupport"]),
+        .testTarget(
+            name: "TodoRecurringTests",
+            dependencies: [
+                "TodoRecurring", "TodoBackend", "TodoCore", "TodoEvents", "TodoSQLite", "TodoCrypto", "TodoHTTP",
+                "TodoLogging", "TodoTestSupport",
+            ]),
     ]
 )

@@ -12,12 +12,15 @@ extension AppSettings {
         dataDirectory = try config.string(.dataDirectory)
         databaseURL = try config.string(.databaseURL)
         busyTimeoutMilliseconds = try config.int(.databaseBusyTimeoutMS)
+        poolSize = try config.int(.databasePoolSize)
+        poolTimeoutMilliseconds = try config.int(.databasePoolTimeoutMS)
+        statementTimeoutMilliseconds = try config.int(.databaseStatementTimeoutMS)
         autoMigrate = try config.bool(.databaseAutoMigrate)
 
         host = try config.string(.httpHost)
         var ports: [ServiceName: Int] = [:]
         for service in ServiceName.allCases {
-            ports[service] = try config.int(SettingKey("ports.\(service.rawValue)"))
+            ports[service] = try config.int(SettingKey(service.portKey))
         }
         self.ports = ports
         httpThreads = try config.int(.httpThreads)
@@ -33,6 +36,8 @@ extension AppSettings {
         scryptLogN = try config.int(.scryptLogN)
         loginMaxFailures = try config.int(.loginMaxFailures)
         loginWindowSeconds = try config.int(.loginWindowSeconds)
+        chatRateLimitMessages = try config.int(.chatRateLimitMessages)
+        chatRateLimitWindowSeconds = try config.int(.chatRateLimitWindowSeconds)
 
         eventPartitions = try config.int(.eventsPartitions)
         eventRetentionHours = try config.int(.eventsRetentionHours)

@@ -1,9 +1,6 @@
 import Foundation
 import TodoCore
-import TodoEvents
-import TodoKafka
 import TodoLogging
-import TodoSQLite
 
 extension Composition {
     /// The event log of the configured database for commands (`topic`, `group`), without the
@@ -15,31 +12,19 @@ extension Composition {
             try log.ensureTopics(EventTopics.standard(partitions: settings.eventPartitions))
             return EventLogHandle(log: log) { log.close() }
         }
-        switch try DatabaseLocation.parse(settings.databaseURL) {
-        case .sqlite(let path):
-            let store = try SQLiteStore(path: path, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds)
-            do {
-                if settings.autoMigrate { try SQLiteMigrator(store: store).upgrade(to: nil) }
-                let log = sqliteEventLog(store: store, settings: settings, clock: SystemTimeSource())
-                try log.ensureTopics(EventTopics.standard(partitions: settings.eventPartitions))
-                return EventLogHandle(log: log) {
-                    log.close()
-                    store.close()
-                }
-            } catch {
+        let storage = try StorageBackend.open(settings: settings)
+        do {
+            if settings.autoMigrate { try storage.migrator().upgrade(to: nil) }
+            let log = storage.eventLog(settings: settings, clock: SystemTimeSource())
+            try log.ensureTopics(EventTopics.standard(partitions: settings.eventPartitions))
+            return EventLogHandle(log: log) { [store = storage.store] in
+                log.close()
                 store.close()
-                throw error
             }
+        } catch {
+            storage.store.close()
+            throw error
         }
-    }
-
-    /// The embedded log on `store` with the configured retention and poll interval. With Kafka it
-    /// is the outbox, and retention keeps whatever the relay has not published yet.
-    static func sqliteEventLog(store: SQLiteStore, settings: AppSettings, clock: any TimeSource) -> SQLiteEventLog {
-        SQLiteEventLog(
-            store: store, retention: retentionPolicy(settings),
-            pollInterval: TimeInterval(settings.eventPollIntervalMilliseconds) / 1000,
-            retentionHold: settings.eventBroker == .kafka ? OutboxRelay.Options().group : nil, clock: clock)
     }
 
     static func retentionPolicy(_ settings: AppSettings) -> RetentionPolicy {

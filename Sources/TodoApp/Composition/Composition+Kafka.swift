@@ -5,11 +5,12 @@ import TodoHTTP
 import TodoKafka
 import TodoLogging
 import TodoNotify
+import TodoRecurring
 
 extension Composition {
     /// The consumer groups of the product, listed by `group list` even where the broker cannot
     /// list groups (librdkafka's mock cluster).
-    static let productGroups = [NotificationService.group]
+    static let productGroups = [NotificationService.group, RecurringTaskService.group]
 
     /// The log services see, and with Kafka the relay that feeds it from `outbox`.
     ///

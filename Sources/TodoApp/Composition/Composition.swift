@@ -7,7 +7,7 @@ import TodoHTTP
 import TodoKafka
 import TodoLogging
 import TodoNotify
-import TodoSQLite
+import TodoRecurring
 
 /// The composition root: the one place that picks adapters from the settings and wires services.
 /// Nothing below it knows which storage backend it was given.
@@ -26,6 +26,7 @@ public final class Composition: Sendable {
     public let clock: any TimeSource
     public let ids: any IDGenerator
     public let backend: BackendAPI
+    public let recurring: RecurringTaskService
 
     /// Opens storage (creating the data directory and, when `autoMigrate` is set, applying
     /// pending migrations) and builds every service's dependencies.
@@ -35,32 +36,31 @@ public final class Composition: Sendable {
         self.clock = clock
         ids = UUIDv7Generator(clock: clock)
 
-        let location = try DatabaseLocation.parse(settings.databaseURL)
-        switch location {
-        case .sqlite(let path):
-            let sqlite = try SQLiteStore(path: path, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds)
-            let migrator = SQLiteMigrator(store: sqlite)
-            if settings.autoMigrate {
-                let applied = try migrator.upgrade(to: nil)
-                for revision in applied { logger.info("Applied migration", [LogKey.migration: revision]) }
-            } else {
-                try Self.requireCurrentSchema(migrator)
-            }
-            store = sqlite
-            let embedded = Self.sqliteEventLog(store: sqlite, settings: settings, clock: clock)
-            try embedded.ensureTopics(EventTopics.standard(partitions: settings.eventPartitions))
-            outbox = embedded
-            (eventLog, relay) = try Self.broker(
-                settings: settings, outbox: embedded, observeAppends: embedded.observeAppends, logger: logger,
-                clock: clock, ids: ids)
-        }
+        let embedded: any EventLog & ConsumerBackend
+        (store, embedded) = try Self.openStorage(settings: settings, logger: logger, clock: clock)
+        outbox = embedded
 
-        let tokens = try Self.tokenService(settings: settings, logger: logger)
+        let tokens: TokenService
+        do {
+            (eventLog, relay) = try Self.broker(
+                settings: settings, outbox: embedded,
+                observeAppends: { StorageBackend.observeAppends(of: embedded, $0) },
+                logger: logger, clock: clock, ids: ids)
+            tokens = try Self.tokenService(settings: settings, logger: logger)
+        } catch {
+            embedded.close()
+            store.close()
+            throw error
+        }
         backend = BackendAPI(
             store: store, clock: clock, ids: ids, hasher: PasswordHasher(logN: settings.scryptLogN), tokens: tokens,
             limiter: LoginRateLimiter(
                 maxFailures: settings.loginMaxFailures, window: TimeInterval(settings.loginWindowSeconds)),
+            chatLimiter: ChatRateLimiter(
+                maxMessages: settings.chatRateLimitMessages, window: TimeInterval(settings.chatRateLimitWindowSeconds)),
             checks: [Self.eventLogCheck(eventLog, relay: relay, consumers: [])])
+        recurring = RecurringTaskService(
+            ids: ids, clock: clock, logger: logger.with(LogKey.service, ServiceName.recurringTask.rawValue))
     }
 
     /// With `database.auto_migrate` off, refuses to start on a schema other than this build's.
@@ -77,11 +77,7 @@ public final class Composition: Sendable {
 
     /// The migrator for the configured database, for `migrate`.
     public static func migrator(settings: AppSettings) throws -> any SchemaMigrator {
-        switch try DatabaseLocation.parse(settings.databaseURL) {
-        case .sqlite(let path):
-            return SQLiteMigrator(
-                store: try SQLiteStore(path: path, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds))
-        }
+        try StorageBackend.open(settings: settings).migrator()
     }
 
     /// What `serve <name>` runs: the service's HTTP listener (health and, for the backend, the
@@ -92,6 +88,11 @@ public final class Composition: Sendable {
         switch name {
         case .backend:
             backend.register(on: &router)
+        case .recurringTask:
+            let consumer = recurring.consumer(log: eventLog, store: store)
+            recurring.register(
+                on: &router, store: store, checks: [Self.eventLogCheck(eventLog, relay: relay, consumers: [consumer])])
+            workers.append(WorkerService(name: "recurring-task consumer", start: consumer.start, stop: consumer.stop))
         case .notification:
             let notifications = NotificationService(
                 store: store, log: eventLog, clock: clock, ids: ids, policy: settings.notificationPolicy,

@@ -7,6 +7,8 @@ extension SettingKey {
     public static let databaseURL: SettingKey = "database.url"
     public static let databaseBusyTimeoutMS: SettingKey = "database.busy_timeout_ms"
     public static let databasePoolSize: SettingKey = "database.pool_size"
+    public static let databasePoolTimeoutMS: SettingKey = "database.pool_timeout_ms"
+    public static let databaseStatementTimeoutMS: SettingKey = "database.statement_timeout_ms"
     public static let databaseAutoMigrate: SettingKey = "database.auto_migrate"
 
     public static let httpHost: SettingKey = "http.host"
@@ -29,6 +31,9 @@ extension SettingKey {
     public static let scryptLogN: SettingKey = "auth.scrypt_log_n"
     public static let loginMaxFailures: SettingKey = "auth.login_max_failures"
     public static let loginWindowSeconds: SettingKey = "auth.login_window_seconds"
+
+    public static let chatRateLimitMessages: SettingKey = "chat.rate_limit_messages"
+    public static let chatRateLimitWindowSeconds: SettingKey = "chat.rate_limit_window_seconds"
 
     public static let logLevel: SettingKey = "log.level"
 
@@ -54,150 +59,163 @@ extension SettingKey {
 }
 
 extension SettingsRegistry {
-    /// The settings of `todo-chatbot`, in the order `profile show` lists them.
-    public static let standard = SettingsRegistry(
-        [
-            SettingDefinition(
-                .dataDirectory, .path,
-                default: .derived { .string(ConfigPaths.defaultDataDirectory(environment: $0.environment)) },
-                env: "TODO_DATA_DIR", "Directory for the SQLite database, the event log and generated keys"),
+    /// The settings of `todo-chatbot`, in the order `profile show` lists them; any other
+    /// `kafka.<property>` passes through to librdkafka.
+    public static let standard = SettingsRegistry(standardDefinitions, passthroughPrefixes: ["kafka."])
 
-            SettingDefinition(
-                .databaseURL, .url(schemes: ["sqlite", "postgres", "postgresql"]),
-                default: .derived { .string("sqlite://\($0.dataDirectory)/todo.db") },
-                env: "DATABASE_URL", secret: true, "Database: sqlite:///path/to/file.db or postgres://user:pass@host/db"
-            ),
-            SettingDefinition(
-                .databaseBusyTimeoutMS, .int(0...600_000), default: .value(.int(5000)),
-                env: "TODO_DATABASE_BUSY_TIMEOUT_MS", "Milliseconds SQLite waits for a lock before failing"),
-            SettingDefinition(
-                .databasePoolSize, .int(1...100), default: .value(.int(10)),
-                env: "TODO_DATABASE_POOL_SIZE", "Database connections kept open"),
-            SettingDefinition(
-                .databaseAutoMigrate, .bool, default: .value(.bool(true)),
-                env: "TODO_DATABASE_AUTO_MIGRATE", "Apply pending schema migrations when a service starts"),
+    static let standardDefinitions: [SettingDefinition] = [
+        SettingDefinition(
+            .dataDirectory, .path,
+            default: .derived { .string(ConfigPaths.defaultDataDirectory(environment: $0.environment)) },
+            env: "TODO_DATA_DIR", "Directory for the SQLite database, the event log and generated keys"),
 
-            SettingDefinition(
-                .httpHost, .string, default: .value(.string("127.0.0.1")),
-                env: "TODO_HOST", "Address the HTTP listeners bind to"),
-            SettingDefinition(
-                .httpThreads, .int(0...64), default: .value(.int(0)),
-                env: "TODO_HTTP_THREADS", "HTTP worker threads; 0 sizes the pool to the CPU cores"),
-            SettingDefinition(
-                .httpMaxBodyBytes, .int(1024...1_073_741_824), default: .value(.int(1_048_576)),
-                env: "TODO_HTTP_MAX_BODY_BYTES", "Largest request body accepted, in bytes"),
-            SettingDefinition(
-                .httpMaxConnections, .int(1...1_000_000), default: .value(.int(1024)),
-                env: "TODO_HTTP_MAX_CONNECTIONS", "Most connections open at once per listener"),
-            SettingDefinition(
-                .httpConnectionTimeoutSeconds, .duration(1...86_400), default: .value(.int(60)),
-                env: "TODO_HTTP_CONNECTION_TIMEOUT_SECONDS", "Idle HTTP connections are closed after this long"),
-            SettingDefinition(
-                .httpCORSOrigins, .stringList,
-                default: .value(.list(["http://localhost:3000", "http://127.0.0.1:3000"])),
-                env: "TODO_CORS_ORIGINS", "Origins allowed by CORS (comma-separated)"),
+        SettingDefinition(
+            .databaseURL, .url(schemes: ["sqlite", "postgres", "postgresql"]),
+            default: .derived { .string("sqlite://\($0.dataDirectory)/todo.db") },
+            env: "DATABASE_URL", secret: true, "Database: sqlite:///path/to/file.db or postgres://user:pass@host/db"),
+        SettingDefinition(
+            .databaseBusyTimeoutMS, .int(0...600_000), default: .value(.int(5000)),
+            env: "TODO_DATABASE_BUSY_TIMEOUT_MS", "Milliseconds SQLite waits for a lock before failing"),
+        SettingDefinition(
+            .databasePoolSize, .int(1...100), default: .value(.int(10)),
+            env: "TODO_DATABASE_POOL_SIZE", "Most Postgres connections a process keeps open"),
+        SettingDefinition(
+            .databasePoolTimeoutMS, .int(0...600_000), default: .value(.int(5000)),
+            env: "TODO_DATABASE_POOL_TIMEOUT_MS",
+            "Milliseconds a request waits for a free Postgres connection before failing with 503 database_busy"),
+        SettingDefinition(
+            .databaseStatementTimeoutMS, .int(0...3_600_000), default: .value(.int(30_000)),
+            env: "TODO_DATABASE_STATEMENT_TIMEOUT_MS",
+            "Milliseconds after which Postgres cancels a statement (statement_timeout); 0 never"),
+        SettingDefinition(
+            .databaseAutoMigrate, .bool, default: .value(.bool(true)),
+            env: "TODO_DATABASE_AUTO_MIGRATE", "Apply pending schema migrations when a service starts"),
 
-            SettingDefinition(
-                .backendPort, .port, default: .value(.int(8000)), env: "TODO_BACKEND_PORT", "Port of the backend API"),
-            SettingDefinition(
-                .frontendPort, .port, default: .value(.int(3000)), env: "TODO_FRONTEND_PORT", "Port of the web frontend"
-            ),
-            SettingDefinition(
-                .websocketPort, .port, default: .value(.int(8001)),
-                env: "TODO_WEBSOCKET_PORT", "Port of the WebSocket service"),
-            SettingDefinition(
-                .recurringPort, .port, default: .value(.int(8002)),
-                env: "TODO_RECURRING_PORT", "Port of the recurring-task service"),
-            SettingDefinition(
-                .notificationPort, .port, default: .value(.int(8003)),
-                env: "TODO_NOTIFICATION_PORT", "Port of the notification service"),
+        SettingDefinition(
+            .httpHost, .string, default: .value(.string("127.0.0.1")),
+            env: "TODO_HOST", "Address the HTTP listeners bind to"),
+        SettingDefinition(
+            .httpThreads, .int(0...64), default: .value(.int(0)),
+            env: "TODO_HTTP_THREADS", "HTTP worker threads; 0 sizes the pool to the CPU cores"),
+        SettingDefinition(
+            .httpMaxBodyBytes, .int(1024...1_073_741_824), default: .value(.int(1_048_576)),
+            env: "TODO_HTTP_MAX_BODY_BYTES", "Largest request body accepted, in bytes"),
+        SettingDefinition(
+            .httpMaxConnections, .int(1...1_000_000), default: .value(.int(1024)),
+            env: "TODO_HTTP_MAX_CONNECTIONS", "Most connections open at once per listener"),
+        SettingDefinition(
+            .httpConnectionTimeoutSeconds, .duration(1...86_400), default: .value(.int(60)),
+            env: "TODO_HTTP_CONNECTION_TIMEOUT_SECONDS", "Idle HTTP connections are closed after this long"),
+        SettingDefinition(
+            .httpCORSOrigins, .stringList,
+            default: .value(.list(["http://localhost:3000", "http://127.0.0.1:3000"])),
+            env: "TODO_CORS_ORIGINS", "Origins allowed by CORS (comma-separated)"),
 
-            SettingDefinition(
-                .jwtSecret, .string, default: .value(.string("")), env: "JWT_SECRET", secret: true,
-                "Key that signs access tokens; empty means the app generates one and stores it in data_dir"),
-            SettingDefinition(
-                .jwtPreviousSecrets, .stringList, default: .value(.list([])), env: "JWT_PREVIOUS_SECRETS", secret: true,
-                "Earlier signing keys still accepted for verification during a rotation"),
-            SettingDefinition(
-                .jwtIssuer, .string, default: .value(.string("todo-chatbot")),
-                env: "TODO_JWT_ISSUER", "The `iss` claim of issued tokens"),
-            SettingDefinition(
-                .tokenTTLSeconds, .duration(60...31_536_000), default: .value(.int(86_400)),
-                env: "TODO_TOKEN_TTL_SECONDS", "Lifetime of an access token"),
-            SettingDefinition(
-                .scryptLogN, .int(10...20), default: .value(.int(14)),
-                env: "TODO_SCRYPT_LOG_N", "scrypt cost for password hashes, as log2(N)"),
-            SettingDefinition(
-                .loginMaxFailures, .int(1...1000), default: .value(.int(5)),
-                env: "TODO_LOGIN_MAX_FAILURES", "Failed logins allowed per account and window before refusing"),
-            SettingDefinition(
-                .loginWindowSeconds, .duration(1...86_400), default: .value(.int(300)),
-                env: "TODO_LOGIN_WINDOW_SECONDS", "Window in which failed logins are counted"),
+        SettingDefinition(
+            .backendPort, .port, default: .value(.int(8000)), env: "TODO_BACKEND_PORT", "Port of the backend API"),
+        SettingDefinition(
+            .frontendPort, .port, default: .value(.int(3000)), env: "TODO_FRONTEND_PORT", "Port of the web frontend"),
+        SettingDefinition(
+            .websocketPort, .port, default: .value(.int(8001)),
+            env: "TODO_WEBSOCKET_PORT", "Port of the WebSocket service"),
+        SettingDefinition(
+            .recurringPort, .port, default: .value(.int(8002)),
+            env: "TODO_RECURRING_PORT", "Port of the recurring-task service"),
+        SettingDefinition(
+            .notificationPort, .port, default: .value(.int(8003)),
+            env: "TODO_NOTIFICATION_PORT", "Port of the notification service"),
 
-            SettingDefinition(
-                .logLevel, .enumeration(["trace", "debug", "info", "warning", "error"]),
-                default: .value(.string("info")),
-                env: "LOG_LEVEL", "Lowest log level written"),
+        SettingDefinition(
+            .jwtSecret, .string, default: .value(.string("")), env: "JWT_SECRET", secret: true,
+            "Key that signs access tokens; empty means the app generates one and stores it in data_dir"),
+        SettingDefinition(
+            .jwtPreviousSecrets, .stringList, default: .value(.list([])), env: "JWT_PREVIOUS_SECRETS", secret: true,
+            "Earlier signing keys still accepted for verification during a rotation"),
+        SettingDefinition(
+            .jwtIssuer, .string, default: .value(.string("todo-chatbot")),
+            env: "TODO_JWT_ISSUER", "The `iss` claim of issued tokens"),
+        SettingDefinition(
+            .tokenTTLSeconds, .duration(60...31_536_000), default: .value(.int(86_400)),
+            env: "TODO_TOKEN_TTL_SECONDS", "Lifetime of an access token"),
+        SettingDefinition(
+            .scryptLogN, .int(10...20), default: .value(.int(14)),
+            env: "TODO_SCRYPT_LOG_N", "scrypt cost for password hashes, as log2(N)"),
+        SettingDefinition(
+            .loginMaxFailures, .int(1...1000), default: .value(.int(5)),
+            env: "TODO_LOGIN_MAX_FAILURES", "Failed logins allowed per account and window before refusing"),
+        SettingDefinition(
+            .loginWindowSeconds, .duration(1...86_400), default: .value(.int(300)),
+            env: "TODO_LOGIN_WINDOW_SECONDS", "Window in which failed logins are counted"),
 
-            SettingDefinition(
-                .eventsPartitions, .int(1...256), default: .value(.int(3)),
-                env: "TODO_EVENTS_PARTITIONS", "Partitions of each event topic created at startup"),
-            SettingDefinition(
-                .eventsRetentionHours, .int(1...87_600), default: .value(.int(168)),
-                env: "TODO_EVENTS_RETENTION_HOURS", "Event-log messages older than this many hours are removed"),
-            SettingDefinition(
-                .eventsRetentionMaxMessages, .int(100...100_000_000), default: .value(.int(100_000)),
-                env: "TODO_EVENTS_RETENTION_MAX_MESSAGES", "Most messages kept per event-log partition"),
-            SettingDefinition(
-                .eventsPollIntervalMS, .int(5...60_000), default: .value(.int(100)),
-                env: "TODO_EVENTS_POLL_INTERVAL_MS",
-                "How often consumers check for messages written by other processes, in milliseconds"),
+        SettingDefinition(
+            .chatRateLimitMessages, .int(1...100_000), default: .value(.int(30)),
+            env: "TODO_CHAT_RATE_LIMIT_MESSAGES", "Chat messages one user may send per window before 429"),
+        SettingDefinition(
+            .chatRateLimitWindowSeconds, .duration(1...86_400), default: .value(.int(60)),
+            env: "TODO_CHAT_RATE_LIMIT_WINDOW_SECONDS", "Window in which a user's chat messages are counted"),
 
-            SettingDefinition(
-                .eventsBroker, .enumeration(["embedded", "kafka"]), default: .value(.string("embedded")),
-                env: "TODO_BROKER",
-                "Where events go: the log embedded in the database, or Kafka/Redpanda (relayed from the outbox)"),
-            SettingDefinition(
-                .kafkaBrokers, .string, default: .value(.string("")), env: "KAFKA_BOOTSTRAP_SERVERS",
-                "Kafka bootstrap servers, host:port[,host:port...] (events.broker=kafka)"),
-            SettingDefinition(
-                .kafkaSecurityProtocol, .enumeration(["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"]),
-                default: .value(.string("PLAINTEXT")), env: "KAFKA_SECURITY_PROTOCOL",
-                "Kafka transport: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL"),
-            SettingDefinition(
-                .kafkaSASLMechanism, .enumeration(["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"]),
-                default: .value(.string("SCRAM-SHA-256")), env: "KAFKA_SASL_MECHANISM",
-                "SASL mechanism for the SASL protocols: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512"),
-            SettingDefinition(
-                .kafkaUsername, .string, default: .value(.string("")), env: "KAFKA_SASL_USERNAME",
-                "SASL user name"),
-            SettingDefinition(
-                .kafkaPassword, .string, default: .value(.string("")), env: "KAFKA_SASL_PASSWORD", secret: true,
-                "SASL password"),
-            SettingDefinition(
-                .kafkaCAFile, .string, default: .value(.string("")), env: "KAFKA_CA_FILE",
-                "PEM file of the CAs that sign the brokers' certificates; empty uses the system's trust store"),
-            SettingDefinition(
-                .kafkaCreateTopics, .bool, default: .value(.bool(true)), env: "KAFKA_CREATE_TOPICS",
-                "Create missing Kafka topics at startup (events.partitions each); false expects them to exist"),
-            SettingDefinition(
-                .kafkaReplicationFactor, .int(-1...16), default: .value(.int(-1)), env: "KAFKA_REPLICATION_FACTOR",
-                "Replicas of each Kafka topic created; -1 takes the broker's default"),
+        SettingDefinition(
+            .logLevel, .enumeration(["trace", "debug", "info", "warning", "error"]), default: .value(.string("info")),
+            env: "LOG_LEVEL", "Lowest log level written"),
 
-            SettingDefinition(
-                .notificationsMissedAfterMinutes, .int(1...525_600), default: .value(.int(1440)),
-                env: "TODO_NOTIFICATIONS_MISSED_AFTER_MINUTES",
-                "A reminder found this many minutes after its time is recorded as missed instead of sent"),
-            SettingDefinition(
-                .notificationsLateAfterSeconds, .int(1...86_400), default: .value(.int(60)),
-                env: "TODO_NOTIFICATIONS_LATE_AFTER_SECONDS",
-                "A reminder delivered this many seconds late is marked late"),
-            SettingDefinition(
-                .notificationsLeaseSeconds, .int(1...3600), default: .value(.int(30)),
-                env: "TODO_NOTIFICATIONS_LEASE_SECONDS",
-                "How long an instance holds a claimed reminder; a crash mid-delivery is retried after it"),
-            SettingDefinition(
-                .notificationsWebhookAttempts, .int(1...50), default: .value(.int(6)),
-                env: "TODO_NOTIFICATIONS_WEBHOOK_ATTEMPTS", "Webhook attempts before a delivery is recorded as failed"),
-        ], passthroughPrefixes: ["kafka."])
+        SettingDefinition(
+            .eventsPartitions, .int(1...256), default: .value(.int(3)),
+            env: "TODO_EVENTS_PARTITIONS", "Partitions of each event topic created at startup"),
+        SettingDefinition(
+            .eventsRetentionHours, .int(1...87_600), default: .value(.int(168)),
+            env: "TODO_EVENTS_RETENTION_HOURS", "Event-log messages older than this many hours are removed"),
+        SettingDefinition(
+            .eventsRetentionMaxMessages, .int(100...100_000_000), default: .value(.int(100_000)),
+            env: "TODO_EVENTS_RETENTION_MAX_MESSAGES", "Most messages kept per event-log partition"),
+        SettingDefinition(
+            .eventsPollIntervalMS, .int(5...60_000), default: .value(.int(100)),
+            env: "TODO_EVENTS_POLL_INTERVAL_MS",
+            "How often consumers check for messages written by other processes, in milliseconds"),
+
+        SettingDefinition(
+            .eventsBroker, .enumeration(["embedded", "kafka"]), default: .value(.string("embedded")),
+            env: "TODO_BROKER",
+            "Where events go: the log embedded in the database, or Kafka/Redpanda (relayed from the outbox)"),
+        SettingDefinition(
+            .kafkaBrokers, .string, default: .value(.string("")), env: "KAFKA_BOOTSTRAP_SERVERS",
+            "Kafka bootstrap servers, host:port[,host:port...] (events.broker=kafka)"),
+        SettingDefinition(
+            .kafkaSecurityProtocol, .enumeration(["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"]),
+            default: .value(.string("PLAINTEXT")), env: "KAFKA_SECURITY_PROTOCOL",
+            "Kafka transport: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL"),
+        SettingDefinition(
+            .kafkaSASLMechanism, .enumeration(["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"]),
+            default: .value(.string("SCRAM-SHA-256")), env: "KAFKA_SASL_MECHANISM",
+            "SASL mechanism for the SASL protocols: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512"),
+        SettingDefinition(
+            .kafkaUsername, .string, default: .value(.string("")), env: "KAFKA_SASL_USERNAME",
+            "SASL user name"),
+        SettingDefinition(
+            .kafkaPassword, .string, default: .value(.string("")), env: "KAFKA_SASL_PASSWORD", secret: true,
+            "SASL password"),
+        SettingDefinition(
+            .kafkaCAFile, .string, default: .value(.string("")), env: "KAFKA_CA_FILE",
+            "PEM file of the CAs that sign the brokers' certificates; empty uses the system's trust store"),
+        SettingDefinition(
+            .kafkaCreateTopics, .bool, default: .value(.bool(true)), env: "KAFKA_CREATE_TOPICS",
+            "Create missing Kafka topics at startup (events.partitions each); false expects them to exist"),
+        SettingDefinition(
+            .kafkaReplicationFactor, .int(-1...16), default: .value(.int(-1)), env: "KAFKA_REPLICATION_FACTOR",
+            "Replicas of each Kafka topic created; -1 takes the broker's default"),
+
+        SettingDefinition(
+            .notificationsMissedAfterMinutes, .int(1...525_600), default: .value(.int(1440)),
+            env: "TODO_NOTIFICATIONS_MISSED_AFTER_MINUTES",
+            "A reminder found this many minutes after its time is recorded as missed instead of sent"),
+        SettingDefinition(
+            .notificationsLateAfterSeconds, .int(1...86_400), default: .value(.int(60)),
+            env: "TODO_NOTIFICATIONS_LATE_AFTER_SECONDS", "A reminder delivered this many seconds late is marked late"),
+        SettingDefinition(
+            .notificationsLeaseSeconds, .int(1...3600), default: .value(.int(30)),
+            env: "TODO_NOTIFICATIONS_LEASE_SECONDS",
+            "How long an instance holds a claimed reminder; a crash mid-delivery is retried after it"),
+        SettingDefinition(
+            .notificationsWebhookAttempts, .int(1...50), default: .value(.int(6)),
+            env: "TODO_NOTIFICATIONS_WEBHOOK_ATTEMPTS", "Webhook attempts before a delivery is recorded as failed"),
+    ]
 }
