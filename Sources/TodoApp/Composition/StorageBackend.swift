@@ -50,23 +50,25 @@ enum StorageBackend {
     }
 
     /// The event log in the same database, with the configured retention and poll interval. With
-    /// Kafka it is the outbox: on SQLite, retention then keeps what the relay has not published.
+    /// Kafka it is the outbox: retention then keeps what the relay has not published.
     func eventLog(settings: AppSettings, clock: any TimeSource) -> any EventLog & ConsumerBackend {
         let retention = Composition.retentionPolicy(settings)
         let pollInterval = TimeInterval(settings.eventPollIntervalMilliseconds) / 1000
+        let hold = settings.eventBroker == .kafka ? OutboxRelay.Options().group : nil
         switch self {
         case .sqlite(let store):
             return SQLiteEventLog(
-                store: store, retention: retention, pollInterval: pollInterval,
-                retentionHold: settings.eventBroker == .kafka ? OutboxRelay.Options().group : nil, clock: clock)
+                store: store, retention: retention, pollInterval: pollInterval, retentionHold: hold, clock: clock)
         case .postgres(let store):
-            return PostgresEventLog(store: store, retention: retention, pollInterval: pollInterval, clock: clock)
+            return PostgresEventLog(
+                store: store, retention: retention, pollInterval: pollInterval, retentionHold: hold, clock: clock)
         }
     }
 
-    /// Registers a callback run after every commit that appended to `log`, where the backend can
-    /// tell (SQLite, in this process); elsewhere the outbox relay finds new messages by polling.
+    /// Registers a callback run after every commit in this process that appended to `log`; what
+    /// other processes append, the outbox relay finds by polling.
     static func observeAppends(of log: any EventLog, _ observer: @escaping @Sendable () -> Void) {
         (log as? SQLiteEventLog)?.observeAppends(observer)
+        (log as? PostgresEventLog)?.observeAppends(observer)
     }
 }

@@ -128,16 +128,27 @@ extension PostgresConnection {
     }
 
     /// Deletes what `policy` no longer keeps, and processed-event records older than its age.
-    func applyRetention(_ policy: RetentionPolicy, now: Date) throws -> Int {
+    func applyRetention(_ policy: RetentionPolicy, now: Date, holdingFor group: String? = nil) throws -> Int {
         let cutoff = Int64(now.millisecondsSince1970) - Int64(policy.maxAge * 1000)
+        // With `group` (the outbox relay's), what that group has not committed past is kept.
+        let hold =
+            group.map { _ in
+                """
+                 AND message_offset < COALESCE((SELECT o.committed_offset FROM event_group_offsets o
+                    WHERE o.group_name = $2 AND o.topic = event_messages.topic
+                    AND o.partition_index = event_messages.partition_index), 0)
+                """
+            } ?? ""
+        let held: [PostgresValue] = group.map { [.text($0)] } ?? []
         var removed = try execute(
-            "DELETE FROM event_messages WHERE created_at < $1", [.integer(cutoff)], step: "retention by age"
+            "DELETE FROM event_messages WHERE created_at < $1" + hold, [.integer(cutoff)] + held,
+            step: "retention by age"
         ).changedRows
         removed += try execute(
             """
             DELETE FROM event_messages WHERE message_offset < (SELECT p.next_offset - $1 FROM event_partitions p
                 WHERE p.topic = event_messages.topic AND p.partition_index = event_messages.partition_index)
-            """, [.integer(Int64(policy.maxMessagesPerPartition))], step: "retention by count"
+            """ + hold, [.integer(Int64(policy.maxMessagesPerPartition))] + held, step: "retention by count"
         ).changedRows
         try execute(
             "DELETE FROM event_processed WHERE processed_at < $1", [.integer(cutoff)], step: "prune processed")

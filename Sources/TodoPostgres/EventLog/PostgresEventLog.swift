@@ -21,6 +21,8 @@ import TodoCore
 /// - Groups and retention work as in the SQLite log: leases renewed by heartbeats, members expired
 ///   after `sessionTimeout`, retention applied by ``applyRetention()`` and after committed appends
 ///   once `retentionInterval` has passed.
+/// - Outbox: with `retentionHold` (the outbox relay's group, when events go to Kafka), retention
+///   never removes a message that group has not committed past.
 /// - The log does not own the store: ``close()`` stops this log's consumers; close the store after.
 public final class PostgresEventLog: EventLog, ConsumerBackend {
     let store: PostgresStore
@@ -28,21 +30,24 @@ public final class PostgresEventLog: EventLog, ConsumerBackend {
     private let pollInterval: TimeInterval
     let sessionTimeout: TimeInterval
     private let retentionInterval: TimeInterval
+    private let retentionHold: String?
     let clock: any TimeSource
     let claims: ClaimConnections
     let state = Mutex(State())
 
     struct State {
         var consumers: [ObjectIdentifier: ConsumerLoop] = [:]
+        var appendObservers: [@Sendable () -> Void] = []
         var observerToken: Int?
         var lastRetention: Date?
         var closed = false
     }
 
-    /// A log over the migrated database of `store`.
+    /// A log over the migrated database of `store`. `retentionHold` is the group whose uncommitted
+    /// messages retention keeps (the outbox relay's).
     public init(
         store: PostgresStore, retention: RetentionPolicy = RetentionPolicy(), pollInterval: TimeInterval = 0.1,
-        sessionTimeout: TimeInterval = 10, retentionInterval: TimeInterval = 60,
+        sessionTimeout: TimeInterval = 10, retentionInterval: TimeInterval = 60, retentionHold: String? = nil,
         clock: any TimeSource = SystemTimeSource()
     ) {
         self.store = store
@@ -50,6 +55,7 @@ public final class PostgresEventLog: EventLog, ConsumerBackend {
         self.pollInterval = pollInterval
         self.sessionTimeout = sessionTimeout
         self.retentionInterval = retentionInterval
+        self.retentionHold = retentionHold
         self.clock = clock
         claims = ClaimConnections { [configuration = store.configuration, target = store.target] in
             try PostgresConnection(configuration: configuration, target: target)
@@ -120,7 +126,9 @@ public final class PostgresEventLog: EventLog, ConsumerBackend {
     @discardableResult
     public func applyRetention() throws -> Int {
         let now = clock.now
-        let removed = try store.withWriteTransaction { try $0.applyRetention(retention, now: now) }
+        let removed = try store.withWriteTransaction {
+            try $0.applyRetention(retention, now: now, holdingFor: retentionHold)
+        }
         state.withLock { $0.lastRetention = now }
         return removed
     }
@@ -134,6 +142,12 @@ public final class PostgresEventLog: EventLog, ConsumerBackend {
         }
         for consumer in consumers { consumer.stop() }
         claims.closeAll()
+    }
+
+    /// Runs `observer` on the committing thread right after every write on this log's store that
+    /// appended messages; it must return quickly (the outbox relay's wake-up).
+    public func observeAppends(_ observer: @escaping @Sendable () -> Void) {
+        state.withLock { $0.appendObservers.append(observer) }
     }
 
     // MARK: Internals
@@ -150,6 +164,7 @@ public final class PostgresEventLog: EventLog, ConsumerBackend {
     /// Runs on the thread that committed the append, after its transaction ended.
     private func messagesCommitted() {
         wakeConsumers()
+        for observer in state.withLock({ $0.appendObservers }) { observer() }
 
         let now = clock.now
         let due = state.withLock { state in
