@@ -90,6 +90,7 @@ let package = Package(
             name: "TodoPostgresTests",
             dependencies: [
                 "TodoPostgres", "TodoSQLite", "TodoCore", "TodoTestSupport", "TodoBackend", "TodoCrypto", "TodoHTTP",
+                "TodoKafka", "TodoEvents", "TodoLogging",
             ]),
         .testTarget(name: "TodoHTTPTests", dependencies: ["TodoHTTP", "TodoCore", "TodoLogging"]),
         .testTarget(
