@@ -112,12 +112,23 @@ public final class KafkaEventLog: EventLog {
         try producer().send(records, timeout: configuration.deliveryTimeout + 5)
     }
 
+    /// Refuses topics the cluster does not have; when no broker answers within 2 s, subscribes
+    /// without that check, and the member joins its group once the cluster is back.
     public func subscribe(
         group: String, topics: [String], options: SubscriptionOptions,
         handler: @escaping @Sendable (LogMessage) throws -> Void
     ) throws -> any Subscription {
         try checkOpen()
-        _ = try partitionCounts(of: Set(topics))
+        do {
+            if !Set(topics).isSubset(of: state.withLock({ $0.partitionCounts.keys })) {
+                try admin.checkReachable(timeoutMilliseconds: 2000)
+            }
+            _ = try partitionCounts(of: Set(topics))
+        } catch let error as AppError where error.code == "broker_unavailable" {
+            logger.warning(
+                "Kafka is not reachable; subscribing without checking the topics",
+                [LogKey.consumerGroup: group, LogKey.error: error.debugContext ?? error.message])
+        }
 
         let subscription = try KafkaSubscription(
             group: group, topics: topics, options: options, configuration: configuration,

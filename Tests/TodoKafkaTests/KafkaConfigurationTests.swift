@@ -47,6 +47,23 @@ import TodoLogging
         }
     }
 
+    @Test func withoutTopicCreation_missingTopicsAreNamed_andExistingOnesAreEnough() throws {
+        let kafka = try MockKafka()
+        var configuration = kafka.configuration()
+        configuration.createTopics = false
+        let log = try KafkaEventLog(configuration: configuration, logger: kafka.logger, topicCreator: kafka.cluster)
+        defer { log.close() }
+        let wanted = [TopicSpec(name: "present", partitions: 2), TopicSpec(name: "absent", partitions: 2)]
+        try kafka.cluster.createTopics([wanted[0]], replicationFactor: 1, config: [:])
+
+        #expect { try log.ensureTopics(wanted) } throws: {
+            ($0 as? AppError)?.code == "kafka_topics_missing" && ($0 as? AppError)?.message.contains("absent") == true
+                && ($0 as? AppError)?.message.contains("present") == false
+        }
+        #expect(try log.topics().map(\.name) == ["present"])
+        try log.ensureTopics([wanted[0]])
+    }
+
     /// The mock brokers speak neither TLS nor SASL: a client configured for them fails to publish,
     /// and whatever librdkafka logs on the way never contains the password.
     @Test(arguments: [KafkaConfiguration.SecurityProtocol.saslPlaintext, .saslSSL, .ssl])

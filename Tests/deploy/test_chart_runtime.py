@@ -32,7 +32,8 @@ def container_environment(objects, workload, tmp_path):
     config = by_kind(objects, "ConfigMap")[f"{RELEASE}-config"]["data"]
     main = workload["spec"]["template"]["spec"]["containers"][0]
     environment = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), **config}
-    secrets = {"database-url": f"sqlite://{tmp_path}/todo.db", "jwt-secret": "k" * 48}
+    secrets = {"database-url": f"sqlite://{tmp_path}/todo.db", "jwt-secret": "k" * 48,
+               "kafka-sasl-username": "todo-chatbot", "kafka-sasl-password": "not-a-real-password"}
     for env in main.get("env", []):
         if "value" in env:
             environment[env["name"]] = env["value"]

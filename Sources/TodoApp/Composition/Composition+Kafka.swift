@@ -15,8 +15,8 @@ extension Composition {
     /// The log services see, and with Kafka the relay that feeds it from `outbox`.
     ///
     /// With Kafka, a broker that cannot be reached at startup does not stop the process: the API
-    /// answers, the outbox fills, and the relay creates the topics once the broker is back.
-    /// Consumers need the broker to join their group, so a consuming service still fails to start.
+    /// answers, the outbox fills, the relay creates the topics once the broker is back, and
+    /// consumers join their groups then.
     static func broker(
         settings: AppSettings, outbox: any EventLog & ConsumerBackend,
         observeAppends: (@escaping @Sendable () -> Void) -> Void, logger: Logger, clock: any TimeSource,
@@ -26,6 +26,8 @@ extension Composition {
 
         let kafka = try kafkaEventLog(settings: settings, logger: logger, clock: clock)
         do {
+            // A short probe first, so that an unreachable broker costs seconds, not the request timeout.
+            try kafka.checkReachable(timeout: 2)
             try kafka.ensureTopics(EventTopics.standard(partitions: settings.eventPartitions))
         } catch let error as AppError where error.kind == .unavailable {
             logger.warning(
