@@ -6,6 +6,8 @@ extension KafkaAdmin {
     /// The names of the cluster's consumer groups, or nil when the broker cannot list them (the
     /// librdkafka mock cluster, for one).
     func groupNames() throws(AppError) -> [String]? {
+        try client.enter()
+        defer { client.leave() }
         let result = try AdminResult.run(
             on: client.handle, operation: "listing consumer groups", timeoutMilliseconds: timeoutMilliseconds
         ) { options, queue in
@@ -31,6 +33,8 @@ extension KafkaAdmin {
     /// The live members of each of `groups` with their assignments, or nil when the broker cannot
     /// describe groups.
     func members(of groups: [String]) throws(AppError) -> [String: [GroupMember]]? {
+        try client.enter()
+        defer { client.leave() }
         guard !groups.isEmpty else { return [:] }
         let names = groups.map { strdup($0) }
         defer { for name in names { free(name) } }

@@ -11,6 +11,8 @@ struct KafkaAdmin: Sendable {
 
     /// The partition count of every topic, internal ones (`__consumer_offsets`) left out.
     func partitionCounts() throws(AppError) -> [String: Int] {
+        try client.enter()
+        defer { client.leave() }
         var metadata: UnsafePointer<rd_kafka_metadata>?
         let code = rd_kafka_metadata(client.handle, 1, nil, &metadata, timeoutMilliseconds)
         try KafkaStatus.check(code, "reading the cluster's metadata")
@@ -29,6 +31,8 @@ struct KafkaAdmin: Sendable {
 
     /// Asks for the brokers only (no topics), with its own timeout.
     func checkReachable(timeoutMilliseconds: Int32) throws(AppError) {
+        try client.enter()
+        defer { client.leave() }
         var metadata: UnsafePointer<rd_kafka_metadata>?
         let code = rd_kafka_metadata(client.handle, 0, nil, &metadata, timeoutMilliseconds)
         if let metadata { rd_kafka_metadata_destroy(metadata) }
@@ -37,6 +41,8 @@ struct KafkaAdmin: Sendable {
 
     /// The first and the next offset of each partition, in two batched ListOffsets requests.
     func watermarks(_ partitions: [TopicPartition]) throws(AppError) -> [TopicPartition: (start: Int64, end: Int64)] {
+        try client.enter()
+        defer { client.leave() }
         guard !partitions.isEmpty else { return [:] }
         let starts = try offsets(partitions, at: Int64(RD_KAFKA_OFFSET_BEGINNING))
         let ends = try offsets(partitions, at: Int64(RD_KAFKA_OFFSET_END))
@@ -52,6 +58,8 @@ struct KafkaAdmin: Sendable {
     /// For each partition, the first offset whose timestamp is at or after `timestamp` (in
     /// milliseconds), or the special `RD_KAFKA_OFFSET_BEGINNING` / `_END` positions.
     func offsets(_ partitions: [TopicPartition], at timestamp: Int64) throws(AppError) -> [TopicPartition: Int64] {
+        try client.enter()
+        defer { client.leave() }
         let list = PartitionList(partitions, offset: timestamp)
         try KafkaStatus.check(
             rd_kafka_offsets_for_times(client.handle, list.pointer, timeoutMilliseconds), "listing partition offsets")
@@ -65,6 +73,8 @@ struct KafkaAdmin: Sendable {
 
     /// The offsets `group` committed in `partitions`; partitions without a commit are left out.
     func committedOffsets(group: String, partitions: [TopicPartition]) throws(AppError) -> [TopicPartition: Int64] {
+        try client.enter()
+        defer { client.leave() }
         guard !partitions.isEmpty else { return [:] }
         let list = PartitionList(partitions)
         let result = try AdminResult.run(
@@ -96,6 +106,8 @@ struct KafkaAdmin: Sendable {
 
     /// Creates `topics`; one that exists already is not an error.
     func createTopics(_ topics: [TopicSpec], replicationFactor: Int, config: [String: String]) throws(AppError) {
+        try client.enter()
+        defer { client.leave() }
         guard !topics.isEmpty else { return }
         var requests: [OpaquePointer?] = []
         defer { for request in requests { rd_kafka_NewTopic_destroy(request) } }
@@ -134,6 +146,8 @@ struct KafkaAdmin: Sendable {
 
     /// Deletes every record before the given offset of each partition (Kafka's DeleteRecords).
     func deleteRecords(before offsets: [TopicPartition: Int64]) throws(AppError) {
+        try client.enter()
+        defer { client.leave() }
         guard !offsets.isEmpty else { return }
         let list = PartitionList(offsets: offsets)
         let result = try AdminResult.run(

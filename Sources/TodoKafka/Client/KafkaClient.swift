@@ -5,10 +5,12 @@ import TodoCore
 /// Owns one librdkafka handle (`rd_kafka_t`): creates it from properties, keeps its callbacks alive,
 /// and destroys it exactly once, in ``close()`` or at the latest in `deinit`.
 ///
-/// librdkafka documents `rd_kafka_t` as safe to use from any thread; the owner of a client makes sure
-/// no thread is still using it when it closes (a poll thread is joined first).
+/// librdkafka documents `rd_kafka_t` as safe to use from any thread. Its own poll thread is joined
+/// by the owner before it closes; calls from other threads (admin requests, reads) are bracketed
+/// by ``enter()`` and ``leave()``, and ``close()`` waits for them to end.
 final class KafkaClient: @unchecked Sendable {
-    // @unchecked: `handle` is immutable and thread-safe per librdkafka; `closed` is guarded by `lock`.
+    // @unchecked: `handle` is immutable and thread-safe per librdkafka; `closed` and `users` are
+    // guarded by `condition`.
     enum Kind {
         case producer
         case consumer
@@ -17,8 +19,9 @@ final class KafkaClient: @unchecked Sendable {
     let kind: Kind
     let handle: OpaquePointer
     private let callbacks: Unmanaged<KafkaCallbacks>
-    private let lock = NSLock()
+    private let condition = NSCondition()
     private var closed = false
+    private var users = 0
 
     /// Creates the handle. `configure` may install more callbacks on the configuration before
     /// librdkafka takes it over. Throws `kafka_config_invalid` for a property librdkafka refuses.
@@ -61,9 +64,11 @@ final class KafkaClient: @unchecked Sendable {
     /// For a consumer, leaves its group first (`rd_kafka_consumer_close`, which runs the final
     /// rebalance callback on this thread); then destroys the handle. Safe to call twice.
     func close() {
-        let first = lock.withLock {
+        let first = condition.withLock {
             defer { closed = true }
-            return !closed
+            guard !closed else { return false }
+            while users > 0 { condition.wait() }
+            return true
         }
         guard first else { return }
 
@@ -73,6 +78,22 @@ final class KafkaClient: @unchecked Sendable {
     }
 
     deinit { close() }
+
+    /// Marks the start of a call on the handle from a thread the owner does not join; throws
+    /// `event_log_closed` once the client is closed. Pair with ``leave()``.
+    func enter() throws(AppError) {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !closed else { throw AppError.eventLogClosed }
+        users += 1
+    }
+
+    func leave() {
+        condition.withLock {
+            users -= 1
+            condition.broadcast()
+        }
+    }
 
     /// The member id the group coordinator gave this consumer, or "" before it joined.
     static func memberID(of handle: OpaquePointer) -> String {

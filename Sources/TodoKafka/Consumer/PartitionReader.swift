@@ -27,6 +27,8 @@ final class PartitionReader: @unchecked Sendable {
 
         lock.lock()
         defer { lock.unlock() }
+        try client.enter()
+        defer { client.leave() }
         let list = PartitionList([partition], offset: first)
         try KafkaStatus.check(rd_kafka_assign(client.handle, list.pointer), "reading \(partition)")
         defer { _ = rd_kafka_assign(client.handle, nil) }
