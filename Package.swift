@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Layers, bottom up: C modules → TodoCore (domain, no I/O) → adapters (TodoSQLite) and
-/// infrastructure (TodoCrypto, TodoLogging, TodoHTTP, TodoConfig) → services (TodoBackend, TodoRecurring) →
+/// infrastructure (TodoCrypto, TodoLogging, TodoHTTP, TodoConfig) → services (TodoBackend, TodoRecurring, TodoFrontend) →
 /// TodoApp (config, composition, CLI) → the `todo-chatbot` executable. Dependencies point down only.
 let package = Package(
     name: "todo-chatbot",
@@ -59,6 +59,8 @@ let package = Package(
             name: "TodoBackend",
             dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging"]),
         .target(name: "TodoRecurring", dependencies: ["TodoCore", "TodoEvents", "TodoHTTP", "TodoLogging"]),
+        // The web UI: files from web/ embedded by scripts/embed-web.py, served on :3000.
+        .target(name: "TodoFrontend", dependencies: ["TodoCore", "TodoHTTP"]),
 
         // The chat engine and the task tools it shares with the language-model loop and MCP.
         .target(name: "TodoChat", dependencies: ["TodoCore", "TodoDateText"]),
@@ -68,7 +70,7 @@ let package = Package(
             name: "TodoApp",
             dependencies: [
                 "TodoCore", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend", "TodoRecurring",
-                "TodoConfig", "TodoEvents", "TodoNotify", "TodoChat", "CPostgres", "CKafka", "CWslay",
+                "TodoFrontend", "TodoConfig", "TodoEvents", "TodoNotify", "TodoChat", "CPostgres", "CKafka", "CWslay",
             ]),
         .executableTarget(name: "todo-chatbot", dependencies: ["TodoApp"]),
 
@@ -97,6 +99,7 @@ let package = Package(
                 "TodoTestSupport",
             ]),
         .testTarget(name: "TodoAppTests", dependencies: ["TodoApp"]),
+        .testTarget(name: "TodoFrontendTests", dependencies: ["TodoFrontend", "TodoHTTP", "TodoCore"]),
         .testTarget(
             name: "TodoRecurringTests",
             dependencies: [
