@@ -60,9 +60,14 @@ class App {
     $('#logout').addEventListener('click', () => this.logout());
     $('#new-task').addEventListener('click', () => this.editor.open());
     let searchTimer = null;
+    // Typing in search waits for a pause; a changed select or date applies at once.
     $('#filters').addEventListener('input', (event) => {
+      if (event.target.type !== 'search') return;
       clearTimeout(searchTimer);
-      searchTimer = setTimeout(() => this.list.reload(), event.target.type === 'search' ? 250 : 0);
+      searchTimer = setTimeout(() => this.list.reload(), 250);
+    });
+    $('#filters').addEventListener('change', (event) => {
+      if (event.target.type !== 'search') this.list.reload();
     });
     $('#filters').addEventListener('submit', (event) => event.preventDefault());
     document.addEventListener('keydown', (event) => {

@@ -1,11 +1,24 @@
 // Dates and times in the user's timezone (the account's, falling back to the browser's).
 
+// Building an Intl formatter costs far more than using one: they are made once per zone.
+const wallFormats = new Map();
+const labelFormats = new Map();
+
+function wallFormat(zone) {
+  let format = wallFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
+    wallFormats.set(zone, format);
+  }
+  return format;
+}
+
 /** The parts of `instant` as a wall clock in `zone`. */
 function wallParts(instant, zone) {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', second: '2-digit',
-  });
+  const format = wallFormat(zone);
   const parts = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
   return { year: +parts.year, month: +parts.month, day: +parts.day, hour: +parts.hour,
     minute: +parts.minute, second: +parts.second };
@@ -89,9 +102,15 @@ function dateLabel(date, now, zone) {
   const [y, m, d] = date.split('-').map(Number);
   const noon = new Date(Date.UTC(y, m - 1, d, 12));
   const sameYear = y === wallParts(now, zone).year;
-  return noon.toLocaleDateString(undefined, {
-    weekday: 'short', day: 'numeric', month: 'short', year: sameYear ? undefined : 'numeric', timeZone: 'UTC',
-  });
+  const key = sameYear ? 'short' : 'long';
+  let format = labelFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(undefined, {
+      weekday: 'short', day: 'numeric', month: 'short', year: sameYear ? undefined : 'numeric', timeZone: 'UTC',
+    });
+    labelFormats.set(key, format);
+  }
+  return format.format(noon);
 }
 
 function pad(n) { return String(n).padStart(2, '0'); }

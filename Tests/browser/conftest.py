@@ -87,8 +87,22 @@ def browser(request):
     session.set_page_load_timeout(30)
     try:
         yield session
+        report = getattr(request.node, "report_call", None)
+        if report is not None and report.failed:
+            screenshot(session, "failed-" + request.node.name)
+            (ARTIFACTS / f"failed-{request.node.name}.log").write_text(
+                "\n".join(entry["message"] for entry in session.get_log("browser")))
     finally:
         session.quit()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keeps each test's call report on it, so the browser fixture can save what a failure showed."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call":
+        item.report_call = report
 
 
 def screenshot(browser, name):
