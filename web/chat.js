@@ -2,8 +2,9 @@
 // to their tasks) and clarifying questions.
 
 export class ChatPanel {
-  constructor({ api, log, form, onTask, focusTask }) {
+  constructor({ api, log, form, onTask, onDeleted, focusTask }) {
     this.api = api;
+    this.onDeleted = onDeleted;
     this.log = log;
     this.form = form;
     this.onTask = onTask;
@@ -64,12 +65,17 @@ export class ChatPanel {
       entry.append(describeTool(action.tool) + (tasks.length ? ': ' : ''));
       tasks.forEach((task, index) => {
         if (index) entry.append(', ');
+        if (action.tool === 'delete_task') {
+          entry.append(task.title);
+          this.onDeleted(task.id);
+          return;
+        }
         const link = document.createElement('a');
         link.href = '#task-' + task.id;
         link.dataset.task = task.id;
         link.textContent = task.title;
         entry.append(link);
-        this.onTask(task);
+        if ('version' in task) this.onTask(task);
       });
       list.append(entry);
     }
@@ -89,12 +95,13 @@ export class ChatPanel {
   }
 }
 
-/** The tasks a tool's result carries: a task, `{task}`, `{tasks: [...]}` or a list. */
+/** The tasks a tool's result carries: a task, `{task}`, `{tasks: [...]}`, `{deleted: {id, title}}` or a list. */
 function tasksIn(result) {
   if (!result || typeof result !== 'object') return [];
   if (Array.isArray(result)) return result.flatMap(tasksIn);
-  if (result.id && result.title && 'version' in result) return [result];
+  if (result.id && result.title) return [result];
   if (result.task) return tasksIn(result.task);
+  if (result.deleted?.id) return [result.deleted];
   if (result.tasks) return tasksIn(result.tasks);
   return [];
 }

@@ -36,7 +36,8 @@ class App {
     });
     this.chat = new ChatPanel({
       api: this.api, log: $('#chat-log'), form: $('#chat-form'),
-      onTask: (task) => this.list.upsert(task, { flash: true }), focusTask: (id) => this.focusTask(id),
+      onTask: (task) => this.list.upsert(task, { flash: true }), onDeleted: (id) => this.list.remove(id),
+      focusTask: (id) => this.focusTask(id),
     });
     this.sync = new LiveSync({
       url: config.websocket_url ?? '', token: () => this.session.token, statusElement: $('#sync-status'),
