@@ -57,7 +57,7 @@ export class ChatPanel {
     const actions = answer.actions ?? [];
     if (!actions.length) return;
     const list = document.createElement('ul');
-    list.className = 'actions';
+    list.className = 'chat-actions';
     list.setAttribute('aria-label', 'What the assistant did');
     for (const action of actions) {
       const entry = document.createElement('li');

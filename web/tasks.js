@@ -146,9 +146,26 @@ export class TaskList {
     }
     const item = this.item(task);
     if (flash) item.classList.add('flash');
-    if (existing) existing.replaceWith(item);
-    else this.list.prepend(item);
+    existing?.remove();
+    this.insertSorted(item, task);
     this.announce();
+  }
+
+  /** Puts an item where the current sort would have listed it. */
+  insertSorted(item, task) {
+    const sort = this.filters.elements.sort.value;
+    const descending = this.filters.elements.order.value === 'desc';
+    const key = sortKey(task, sort);
+    for (const other of this.list.children) {
+      const otherTask = this.tasks.get(other.dataset.id);
+      if (!otherTask) continue;
+      const order = compareKeys(key, sortKey(otherTask, sort));
+      if (descending ? order > 0 : order < 0) {
+        other.before(item);
+        return;
+      }
+    }
+    this.list.append(item);
   }
 
   remove(id) {
@@ -237,6 +254,30 @@ export class TaskList {
     }
     this.pendingDeletes.clear();
   }
+}
+
+const PRIORITY_RANK = { urgent: 0, high: 1, medium: 2, low: 3, none: 4 };
+
+/** What the API sorts by, comparable with `compareKeys`; tasks without a deadline come last. */
+function sortKey(task, sort) {
+  switch (sort) {
+    case 'priority': return [PRIORITY_RANK[task.priority] ?? 5, task.id];
+    case 'created': return [task.created_at, task.id];
+    case 'updated': return [task.updated_at, task.id];
+    case 'title': return [task.title.toLowerCase(), task.id];
+    default: {
+      const due = task.due_at ?? (task.due_date ? `${task.due_date}T00:00:00Z` : null);
+      return [due === null ? 1 : 0, due ?? '', task.id];
+    }
+  }
+}
+
+function compareKeys(a, b) {
+  for (let i = 0; i < a.length; i += 1) {
+    if (a[i] < b[i]) return -1;
+    if (a[i] > b[i]) return 1;
+  }
+  return 0;
 }
 
 function span(text, className, title) {

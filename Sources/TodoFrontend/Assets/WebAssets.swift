@@ -3,7 +3,7 @@
 /// The web UI's files, embedded in the binary so that it needs nothing beside it.
 enum WebAssets {
     /// A digest of every file but `index.html`: the `<version>` of `/assets/<version>/<name>`.
-    static let version = "eb21a1d5934f"
+    static let version = "e77aae097716"
 
     /// The files, each as Base64 text.
     static let files: [EmbeddedFile] = [
@@ -100,31 +100,32 @@ enum WebAssets {
                 bGlkIHZhcigtLWJvcmRlcik7IGJvcmRlci1yYWRpdXM6IDEwcHg7IHBhZGRpbmc6IDEycHg7CiAgYWxpZ24tc2VsZjogc3Rh
                 cnQ7IHBvc2l0aW9uOiBzdGlja3k7IHRvcDogOHB4OyB9Ci5jaGF0IGgyIHsgZm9udC1zaXplOiAxcmVtOyBtYXJnaW46IDRw
                 eCAwOyB9Ci5jaGF0LWxvZyB7IGxpc3Qtc3R5bGU6IG5vbmU7IHBhZGRpbmc6IDA7IG1hcmdpbjogMDsgbWF4LWhlaWdodDog
-                NDV2aDsgb3ZlcmZsb3cteTogYXV0bzsgfQouY2hhdC1sb2cgbGkgeyBtYXJnaW46IDZweCAwOyBwYWRkaW5nOiA2cHggMTBw
-                eDsgYm9yZGVyLXJhZGl1czogOHB4OyBiYWNrZ3JvdW5kOiB2YXIoLS1iZyk7IH0KLmNoYXQtbG9nIGxpLm1lIHsgYmFja2dy
-                b3VuZDogdmFyKC0tYWNjZW50KTsgY29sb3I6ICNmZmY7IG1hcmdpbi1sZWZ0OiAyMCU7IH0KLmNoYXQtbG9nIGxpLnF1ZXN0
-                aW9uIHsgYm9yZGVyOiAxcHggZGFzaGVkIHZhcigtLWFjY2VudCk7IH0KLmNoYXQtbG9nIC5hY3Rpb25zIHsgZm9udC1zaXpl
-                OiAuODVyZW07IG1hcmdpbjogNHB4IDAgMDsgcGFkZGluZy1sZWZ0OiAxOHB4OyB9Ci5jaGF0LWZvcm0geyBkaXNwbGF5OiBm
-                bGV4OyBnYXA6IDZweDsgbWFyZ2luLXRvcDogOHB4OyB9Ci5ub3RpZmljYXRpb25zIHsgbGlzdC1zdHlsZTogbm9uZTsgcGFk
-                ZGluZzogMDsgbWFyZ2luOiAwOyBmb250LXNpemU6IC45cmVtOyB9Ci5ub3RpZmljYXRpb25zIGxpIHsgcGFkZGluZzogNHB4
-                IDA7IGJvcmRlci1ib3R0b206IDFweCBzb2xpZCB2YXIoLS1ib3JkZXIpOyB9Ci5ub3RpZmljYXRpb25zIGxpLnVucmVhZCB7
-                IGZvbnQtd2VpZ2h0OiA2MDA7IH0KZGlhbG9nIHsgYm9yZGVyOiAxcHggc29saWQgdmFyKC0tYm9yZGVyKTsgYm9yZGVyLXJh
-                ZGl1czogMTBweDsgYmFja2dyb3VuZDogdmFyKC0tY2FyZCk7IGNvbG9yOiB2YXIoLS1mZyk7CiAgd2lkdGg6IG1pbig1NjBw
-                eCwgOTZ2dyk7IH0KZGlhbG9nOjpiYWNrZHJvcCB7IGJhY2tncm91bmQ6IHJnYigwIDAgMCAvIC40KTsgfQpmaWVsZHNldCB7
-                IGJvcmRlcjogMXB4IHNvbGlkIHZhcigtLWJvcmRlcik7IGJvcmRlci1yYWRpdXM6IDhweDsgbWFyZ2luLXRvcDogMTBweDsg
-                fQpmaWVsZHNldCBsYWJlbCB7IGRpc3BsYXk6IGlubGluZS1ibG9jazsgbWFyZ2luLXJpZ2h0OiAxMnB4OyB9Ci5yb3cgeyBk
-                aXNwbGF5OiBncmlkOyBncmlkLXRlbXBsYXRlLWNvbHVtbnM6IDFmciAxZnI7IGdhcDogOHB4OyB9Ci5hY3Rpb25zIHsgZGlz
-                cGxheTogZmxleDsganVzdGlmeS1jb250ZW50OiBmbGV4LWVuZDsgZ2FwOiA4cHg7IG1hcmdpbi10b3A6IDEycHg7IH0KLnRv
-                YXN0cyB7IHBvc2l0aW9uOiBmaXhlZDsgYm90dG9tOiAxMnB4OyBsZWZ0OiA1MCU7IHRyYW5zZm9ybTogdHJhbnNsYXRlWCgt
-                NTAlKTsgZGlzcGxheTogZ3JpZDsgZ2FwOiA2cHg7CiAgei1pbmRleDogMTA7IHdpZHRoOiBtaW4oNDgwcHgsIDk0dncpOyB9
-                Ci50b2FzdCB7IGJhY2tncm91bmQ6ICMyMjI7IGNvbG9yOiAjZmZmOyBwYWRkaW5nOiAxMHB4IDE0cHg7IGJvcmRlci1yYWRp
-                dXM6IDhweDsgZGlzcGxheTogZmxleDsgZ2FwOiAxMHB4OwogIGFsaWduLWl0ZW1zOiBjZW50ZXI7IGp1c3RpZnktY29udGVu
-                dDogc3BhY2UtYmV0d2VlbjsgfQoudG9hc3QgYnV0dG9uIHsgYmFja2dyb3VuZDogbm9uZTsgY29sb3I6ICNmZmQxODA7IGJv
-                cmRlci1jb2xvcjogI2ZmZDE4MDsgfQpAbWVkaWEgKG1heC13aWR0aDogNzYwcHgpIHsKICAubGF5b3V0IHsgZ3JpZC10ZW1w
-                bGF0ZS1jb2x1bW5zOiAxZnI7IHBhZGRpbmc6IDhweDsgfQogIC5jaGF0IHsgcG9zaXRpb246IHN0YXRpYzsgfQogIC5yb3cg
-                eyBncmlkLXRlbXBsYXRlLWNvbHVtbnM6IDFmcjsgfQogIC50YXNrIHsgZ3JpZC10ZW1wbGF0ZS1jb2x1bW5zOiBhdXRvIDFm
-                cjsgfQogIC50YXNrIC50b29scyB7IGdyaWQtY29sdW1uOiAxIC8gLTE7IGp1c3RpZnktY29udGVudDogZmxleC1lbmQ7IH0K
-                fQo=
+                NDV2aDsgb3ZlcmZsb3cteTogYXV0bzsgfQouY2hhdC1sb2cgPiBsaSB7IG1hcmdpbjogNnB4IDA7IHBhZGRpbmc6IDZweCAx
+                MHB4OyBib3JkZXItcmFkaXVzOiA4cHg7IGJhY2tncm91bmQ6IHZhcigtLWJnKTsgfQouY2hhdC1sb2cgPiBsaS5tZSB7IGJh
+                Y2tncm91bmQ6IHZhcigtLWFjY2VudCk7IGNvbG9yOiAjZmZmOyBtYXJnaW4tbGVmdDogMjAlOyB9Ci5jaGF0LWxvZyA+IGxp
+                LnF1ZXN0aW9uIHsgYm9yZGVyOiAxcHggZGFzaGVkIHZhcigtLWFjY2VudCk7IH0KLmNoYXQtbG9nIC5jaGF0LWFjdGlvbnMg
+                eyBmb250LXNpemU6IC44NXJlbTsgbWFyZ2luOiA0cHggMCAwOyBwYWRkaW5nLWxlZnQ6IDE4cHg7IHRleHQtYWxpZ246IGxl
+                ZnQ7IH0KLm5vdGlmaWNhdGlvbnM6ZW1wdHk6OmJlZm9yZSB7IGNvbnRlbnQ6ICdObyByZW1pbmRlcnMgeWV0Lic7IGNvbG9y
+                OiB2YXIoLS1tdXRlZCk7IH0KLmNoYXQtZm9ybSB7IGRpc3BsYXk6IGZsZXg7IGdhcDogNnB4OyBtYXJnaW4tdG9wOiA4cHg7
+                IH0KLm5vdGlmaWNhdGlvbnMgeyBsaXN0LXN0eWxlOiBub25lOyBwYWRkaW5nOiAwOyBtYXJnaW46IDA7IGZvbnQtc2l6ZTog
+                LjlyZW07IH0KLm5vdGlmaWNhdGlvbnMgbGkgeyBwYWRkaW5nOiA0cHggMDsgYm9yZGVyLWJvdHRvbTogMXB4IHNvbGlkIHZh
+                cigtLWJvcmRlcik7IH0KLm5vdGlmaWNhdGlvbnMgbGkudW5yZWFkIHsgZm9udC13ZWlnaHQ6IDYwMDsgfQpkaWFsb2cgeyBi
+                b3JkZXI6IDFweCBzb2xpZCB2YXIoLS1ib3JkZXIpOyBib3JkZXItcmFkaXVzOiAxMHB4OyBiYWNrZ3JvdW5kOiB2YXIoLS1j
+                YXJkKTsgY29sb3I6IHZhcigtLWZnKTsKICB3aWR0aDogbWluKDU2MHB4LCA5NnZ3KTsgfQpkaWFsb2c6OmJhY2tkcm9wIHsg
+                YmFja2dyb3VuZDogcmdiKDAgMCAwIC8gLjQpOyB9CmZpZWxkc2V0IHsgYm9yZGVyOiAxcHggc29saWQgdmFyKC0tYm9yZGVy
+                KTsgYm9yZGVyLXJhZGl1czogOHB4OyBtYXJnaW4tdG9wOiAxMHB4OyB9CmZpZWxkc2V0IGxhYmVsIHsgZGlzcGxheTogaW5s
+                aW5lLWJsb2NrOyBtYXJnaW4tcmlnaHQ6IDEycHg7IH0KLnJvdyB7IGRpc3BsYXk6IGdyaWQ7IGdyaWQtdGVtcGxhdGUtY29s
+                dW1uczogMWZyIDFmcjsgZ2FwOiA4cHg7IH0KLmFjdGlvbnMgeyBkaXNwbGF5OiBmbGV4OyBqdXN0aWZ5LWNvbnRlbnQ6IGZs
+                ZXgtZW5kOyBnYXA6IDhweDsgbWFyZ2luLXRvcDogMTJweDsgfQoudG9hc3RzIHsgcG9zaXRpb246IGZpeGVkOyBib3R0b206
+                IDEycHg7IGxlZnQ6IDUwJTsgdHJhbnNmb3JtOiB0cmFuc2xhdGVYKC01MCUpOyBkaXNwbGF5OiBncmlkOyBnYXA6IDZweDsK
+                ICB6LWluZGV4OiAxMDsgd2lkdGg6IG1pbig0ODBweCwgOTR2dyk7IH0KLnRvYXN0IHsgYmFja2dyb3VuZDogIzIyMjsgY29s
+                b3I6ICNmZmY7IHBhZGRpbmc6IDEwcHggMTRweDsgYm9yZGVyLXJhZGl1czogOHB4OyBkaXNwbGF5OiBmbGV4OyBnYXA6IDEw
+                cHg7CiAgYWxpZ24taXRlbXM6IGNlbnRlcjsganVzdGlmeS1jb250ZW50OiBzcGFjZS1iZXR3ZWVuOyB9Ci50b2FzdCBidXR0
+                b24geyBiYWNrZ3JvdW5kOiBub25lOyBjb2xvcjogI2ZmZDE4MDsgYm9yZGVyLWNvbG9yOiAjZmZkMTgwOyB9CkBtZWRpYSAo
+                bWF4LXdpZHRoOiA3NjBweCkgewogIC5sYXlvdXQgeyBncmlkLXRlbXBsYXRlLWNvbHVtbnM6IDFmcjsgcGFkZGluZzogOHB4
+                OyB9CiAgLmNoYXQgeyBwb3NpdGlvbjogc3RhdGljOyB9CiAgLnJvdyB7IGdyaWQtdGVtcGxhdGUtY29sdW1uczogMWZyOyB9
+                CiAgLnRhc2sgeyBncmlkLXRlbXBsYXRlLWNvbHVtbnM6IGF1dG8gMWZyOyB9CiAgLnRhc2sgLnRvb2xzIHsgZ3JpZC1jb2x1
+                bW46IDEgLyAtMTsganVzdGlmeS1jb250ZW50OiBmbGV4LWVuZDsgfQp9Cg==
                 """),
         EmbeddedFile(
             name: "chat.js",
@@ -157,34 +158,34 @@ enum WebAssets {
                 b24gPT09ICdzdHJpbmcnID8gYW5zd2VyLnF1ZXN0aW9uIDogYW5zd2VyLnF1ZXN0aW9uLnRleHQgPz8gJyc7CiAgICAgIGlm
                 IChxdWVzdGlvbi50ZXh0Q29udGVudCkgaXRlbS5hcHBlbmQocXVlc3Rpb24pOwogICAgfQogICAgY29uc3QgYWN0aW9ucyA9
                 IGFuc3dlci5hY3Rpb25zID8/IFtdOwogICAgaWYgKCFhY3Rpb25zLmxlbmd0aCkgcmV0dXJuOwogICAgY29uc3QgbGlzdCA9
-                IGRvY3VtZW50LmNyZWF0ZUVsZW1lbnQoJ3VsJyk7CiAgICBsaXN0LmNsYXNzTmFtZSA9ICdhY3Rpb25zJzsKICAgIGxpc3Qu
-                c2V0QXR0cmlidXRlKCdhcmlhLWxhYmVsJywgJ1doYXQgdGhlIGFzc2lzdGFudCBkaWQnKTsKICAgIGZvciAoY29uc3QgYWN0
-                aW9uIG9mIGFjdGlvbnMpIHsKICAgICAgY29uc3QgZW50cnkgPSBkb2N1bWVudC5jcmVhdGVFbGVtZW50KCdsaScpOwogICAg
-                ICBjb25zdCB0YXNrcyA9IHRhc2tzSW4oYWN0aW9uLnJlc3VsdCk7CiAgICAgIGVudHJ5LmFwcGVuZChkZXNjcmliZVRvb2wo
-                YWN0aW9uLnRvb2wpICsgKHRhc2tzLmxlbmd0aCA/ICc6ICcgOiAnJykpOwogICAgICB0YXNrcy5mb3JFYWNoKCh0YXNrLCBp
-                bmRleCkgPT4gewogICAgICAgIGlmIChpbmRleCkgZW50cnkuYXBwZW5kKCcsICcpOwogICAgICAgIGlmIChhY3Rpb24udG9v
-                bCA9PT0gJ2RlbGV0ZV90YXNrJykgewogICAgICAgICAgZW50cnkuYXBwZW5kKHRhc2sudGl0bGUpOwogICAgICAgICAgdGhp
-                cy5vbkRlbGV0ZWQodGFzay5pZCk7CiAgICAgICAgICByZXR1cm47CiAgICAgICAgfQogICAgICAgIGNvbnN0IGxpbmsgPSBk
-                b2N1bWVudC5jcmVhdGVFbGVtZW50KCdhJyk7CiAgICAgICAgbGluay5ocmVmID0gJyN0YXNrLScgKyB0YXNrLmlkOwogICAg
-                ICAgIGxpbmsuZGF0YXNldC50YXNrID0gdGFzay5pZDsKICAgICAgICBsaW5rLnRleHRDb250ZW50ID0gdGFzay50aXRsZTsK
-                ICAgICAgICBlbnRyeS5hcHBlbmQobGluayk7CiAgICAgICAgaWYgKCd2ZXJzaW9uJyBpbiB0YXNrKSB0aGlzLm9uVGFzayh0
-                YXNrKTsKICAgICAgfSk7CiAgICAgIGxpc3QuYXBwZW5kKGVudHJ5KTsKICAgIH0KICAgIGl0ZW0uYXBwZW5kKGxpc3QpOwog
-                IH0KCiAgYWRkKHJvbGUsIHRleHQpIHsKICAgIGNvbnN0IGl0ZW0gPSBkb2N1bWVudC5jcmVhdGVFbGVtZW50KCdsaScpOwog
-                ICAgaXRlbS5jbGFzc05hbWUgPSByb2xlOwogICAgY29uc3Qgd2hvID0gZG9jdW1lbnQuY3JlYXRlRWxlbWVudCgnc3Bhbicp
-                OwogICAgd2hvLmNsYXNzTmFtZSA9ICd2aXN1YWxseS1oaWRkZW4nOwogICAgd2hvLnRleHRDb250ZW50ID0gcm9sZS5zdGFy
-                dHNXaXRoKCdtZScpID8gJ1lvdTogJyA6ICdBc3Npc3RhbnQ6ICc7CiAgICBpdGVtLmFwcGVuZCh3aG8sIHRleHQpOwogICAg
-                dGhpcy5sb2cuYXBwZW5kKGl0ZW0pOwogICAgaXRlbS5zY3JvbGxJbnRvVmlldyh7IGJsb2NrOiAnbmVhcmVzdCcgfSk7CiAg
-                ICByZXR1cm4gaXRlbTsKICB9Cn0KCi8qKiBUaGUgdGFza3MgYSB0b29sJ3MgcmVzdWx0IGNhcnJpZXM6IGEgdGFzaywgYHt0
-                YXNrfWAsIGB7dGFza3M6IFsuLi5dfWAsIGB7ZGVsZXRlZDoge2lkLCB0aXRsZX19YCBvciBhIGxpc3QuICovCmZ1bmN0aW9u
-                IHRhc2tzSW4ocmVzdWx0KSB7CiAgaWYgKCFyZXN1bHQgfHwgdHlwZW9mIHJlc3VsdCAhPT0gJ29iamVjdCcpIHJldHVybiBb
-                XTsKICBpZiAoQXJyYXkuaXNBcnJheShyZXN1bHQpKSByZXR1cm4gcmVzdWx0LmZsYXRNYXAodGFza3NJbik7CiAgaWYgKHJl
-                c3VsdC5pZCAmJiByZXN1bHQudGl0bGUpIHJldHVybiBbcmVzdWx0XTsKICBpZiAocmVzdWx0LnRhc2spIHJldHVybiB0YXNr
-                c0luKHJlc3VsdC50YXNrKTsKICBpZiAocmVzdWx0LmRlbGV0ZWQ/LmlkKSByZXR1cm4gW3Jlc3VsdC5kZWxldGVkXTsKICBp
-                ZiAocmVzdWx0LnRhc2tzKSByZXR1cm4gdGFza3NJbihyZXN1bHQudGFza3MpOwogIHJldHVybiBbXTsKfQoKZnVuY3Rpb24g
-                ZGVzY3JpYmVUb29sKHRvb2wpIHsKICBjb25zdCBuYW1lcyA9IHsKICAgIGFkZF90YXNrOiAnQWRkZWQnLCBjcmVhdGVfdGFz
-                azogJ0FkZGVkJywgdXBkYXRlX3Rhc2s6ICdDaGFuZ2VkJywgY29tcGxldGVfdGFzazogJ0NvbXBsZXRlZCcsCiAgICBkZWxl
-                dGVfdGFzazogJ0RlbGV0ZWQnLCBsaXN0X3Rhc2tzOiAnTGlzdGVkJywgcmVvcGVuX3Rhc2s6ICdSZW9wZW5lZCcsCiAgfTsK
-                ICByZXR1cm4gbmFtZXNbdG9vbF0gPz8gdG9vbDsKfQo=
+                IGRvY3VtZW50LmNyZWF0ZUVsZW1lbnQoJ3VsJyk7CiAgICBsaXN0LmNsYXNzTmFtZSA9ICdjaGF0LWFjdGlvbnMnOwogICAg
+                bGlzdC5zZXRBdHRyaWJ1dGUoJ2FyaWEtbGFiZWwnLCAnV2hhdCB0aGUgYXNzaXN0YW50IGRpZCcpOwogICAgZm9yIChjb25z
+                dCBhY3Rpb24gb2YgYWN0aW9ucykgewogICAgICBjb25zdCBlbnRyeSA9IGRvY3VtZW50LmNyZWF0ZUVsZW1lbnQoJ2xpJyk7
+                CiAgICAgIGNvbnN0IHRhc2tzID0gdGFza3NJbihhY3Rpb24ucmVzdWx0KTsKICAgICAgZW50cnkuYXBwZW5kKGRlc2NyaWJl
+                VG9vbChhY3Rpb24udG9vbCkgKyAodGFza3MubGVuZ3RoID8gJzogJyA6ICcnKSk7CiAgICAgIHRhc2tzLmZvckVhY2goKHRh
+                c2ssIGluZGV4KSA9PiB7CiAgICAgICAgaWYgKGluZGV4KSBlbnRyeS5hcHBlbmQoJywgJyk7CiAgICAgICAgaWYgKGFjdGlv
+                bi50b29sID09PSAnZGVsZXRlX3Rhc2snKSB7CiAgICAgICAgICBlbnRyeS5hcHBlbmQodGFzay50aXRsZSk7CiAgICAgICAg
+                ICB0aGlzLm9uRGVsZXRlZCh0YXNrLmlkKTsKICAgICAgICAgIHJldHVybjsKICAgICAgICB9CiAgICAgICAgY29uc3QgbGlu
+                ayA9IGRvY3VtZW50LmNyZWF0ZUVsZW1lbnQoJ2EnKTsKICAgICAgICBsaW5rLmhyZWYgPSAnI3Rhc2stJyArIHRhc2suaWQ7
+                CiAgICAgICAgbGluay5kYXRhc2V0LnRhc2sgPSB0YXNrLmlkOwogICAgICAgIGxpbmsudGV4dENvbnRlbnQgPSB0YXNrLnRp
+                dGxlOwogICAgICAgIGVudHJ5LmFwcGVuZChsaW5rKTsKICAgICAgICBpZiAoJ3ZlcnNpb24nIGluIHRhc2spIHRoaXMub25U
+                YXNrKHRhc2spOwogICAgICB9KTsKICAgICAgbGlzdC5hcHBlbmQoZW50cnkpOwogICAgfQogICAgaXRlbS5hcHBlbmQobGlz
+                dCk7CiAgfQoKICBhZGQocm9sZSwgdGV4dCkgewogICAgY29uc3QgaXRlbSA9IGRvY3VtZW50LmNyZWF0ZUVsZW1lbnQoJ2xp
+                Jyk7CiAgICBpdGVtLmNsYXNzTmFtZSA9IHJvbGU7CiAgICBjb25zdCB3aG8gPSBkb2N1bWVudC5jcmVhdGVFbGVtZW50KCdz
+                cGFuJyk7CiAgICB3aG8uY2xhc3NOYW1lID0gJ3Zpc3VhbGx5LWhpZGRlbic7CiAgICB3aG8udGV4dENvbnRlbnQgPSByb2xl
+                LnN0YXJ0c1dpdGgoJ21lJykgPyAnWW91OiAnIDogJ0Fzc2lzdGFudDogJzsKICAgIGl0ZW0uYXBwZW5kKHdobywgdGV4dCk7
+                CiAgICB0aGlzLmxvZy5hcHBlbmQoaXRlbSk7CiAgICBpdGVtLnNjcm9sbEludG9WaWV3KHsgYmxvY2s6ICduZWFyZXN0JyB9
+                KTsKICAgIHJldHVybiBpdGVtOwogIH0KfQoKLyoqIFRoZSB0YXNrcyBhIHRvb2wncyByZXN1bHQgY2FycmllczogYSB0YXNr
+                LCBge3Rhc2t9YCwgYHt0YXNrczogWy4uLl19YCwgYHtkZWxldGVkOiB7aWQsIHRpdGxlfX1gIG9yIGEgbGlzdC4gKi8KZnVu
+                Y3Rpb24gdGFza3NJbihyZXN1bHQpIHsKICBpZiAoIXJlc3VsdCB8fCB0eXBlb2YgcmVzdWx0ICE9PSAnb2JqZWN0JykgcmV0
+                dXJuIFtdOwogIGlmIChBcnJheS5pc0FycmF5KHJlc3VsdCkpIHJldHVybiByZXN1bHQuZmxhdE1hcCh0YXNrc0luKTsKICBp
+                ZiAocmVzdWx0LmlkICYmIHJlc3VsdC50aXRsZSkgcmV0dXJuIFtyZXN1bHRdOwogIGlmIChyZXN1bHQudGFzaykgcmV0dXJu
+                IHRhc2tzSW4ocmVzdWx0LnRhc2spOwogIGlmIChyZXN1bHQuZGVsZXRlZD8uaWQpIHJldHVybiBbcmVzdWx0LmRlbGV0ZWRd
+                OwogIGlmIChyZXN1bHQudGFza3MpIHJldHVybiB0YXNrc0luKHJlc3VsdC50YXNrcyk7CiAgcmV0dXJuIFtdOwp9CgpmdW5j
+                dGlvbiBkZXNjcmliZVRvb2wodG9vbCkgewogIGNvbnN0IG5hbWVzID0gewogICAgYWRkX3Rhc2s6ICdBZGRlZCcsIGNyZWF0
+                ZV90YXNrOiAnQWRkZWQnLCB1cGRhdGVfdGFzazogJ0NoYW5nZWQnLCBjb21wbGV0ZV90YXNrOiAnQ29tcGxldGVkJywKICAg
+                IGRlbGV0ZV90YXNrOiAnRGVsZXRlZCcsIGxpc3RfdGFza3M6ICdMaXN0ZWQnLCByZW9wZW5fdGFzazogJ1Jlb3BlbmVkJywK
+                ICB9OwogIHJldHVybiBuYW1lc1t0b29sXSA/PyB0b29sOwp9Cg==
                 """),
         EmbeddedFile(
             name: "editor.js",
@@ -270,8 +271,8 @@ enum WebAssets {
                 PCFkb2N0eXBlIGh0bWw+CjxodG1sIGxhbmc9ImVuIj4KPGhlYWQ+CiAgPG1ldGEgY2hhcnNldD0idXRmLTgiPgogIDxtZXRh
                 IG5hbWU9InZpZXdwb3J0IiBjb250ZW50PSJ3aWR0aD1kZXZpY2Utd2lkdGgsIGluaXRpYWwtc2NhbGU9MSI+CiAgPHRpdGxl
                 PlRvZG8gQ2hhdGJvdDwvdGl0bGU+CiAgPGxpbmsgcmVsPSJpY29uIiBocmVmPSJkYXRhOiwiPgogIDxsaW5rIHJlbD0ic3R5
-                bGVzaGVldCIgaHJlZj0iL2Fzc2V0cy9lYjIxYTFkNTkzNGYvYXBwLmNzcyI+CiAgPHNjcmlwdCB0eXBlPSJtb2R1bGUiIHNy
-                Yz0iL2Fzc2V0cy9lYjIxYTFkNTkzNGYvbWFpbi5qcyI+PC9zY3JpcHQ+CjwvaGVhZD4KPGJvZHk+CiAgPGEgY2xhc3M9InNr
+                bGVzaGVldCIgaHJlZj0iL2Fzc2V0cy9lNzdhYWUwOTc3MTYvYXBwLmNzcyI+CiAgPHNjcmlwdCB0eXBlPSJtb2R1bGUiIHNy
+                Yz0iL2Fzc2V0cy9lNzdhYWUwOTc3MTYvbWFpbi5qcyI+PC9zY3JpcHQ+CjwvaGVhZD4KPGJvZHk+CiAgPGEgY2xhc3M9InNr
                 aXAiIGhyZWY9IiN0YXNrcyI+U2tpcCB0byB0aGUgdGFzayBsaXN0PC9hPgogIDxoZWFkZXIgY2xhc3M9ImJhciI+CiAgICA8
                 aDE+VG9kbyBDaGF0Ym90PC9oMT4KICAgIDxzcGFuIGlkPSJzeW5jLXN0YXR1cyIgY2xhc3M9InN5bmMiIHJvbGU9InN0YXR1
                 cyIgZGF0YS1zdGF0ZT0ib2ZmbGluZSI+TGl2ZSBzeW5jOiBvZmY8L3NwYW4+CiAgICA8c3BhbiBjbGFzcz0ic3BhY2VyIj48
@@ -722,60 +723,79 @@ enum WebAssets {
                 LCB0YXNrKTsKICAgIGNvbnN0IGV4aXN0aW5nID0gdGhpcy5saXN0LnF1ZXJ5U2VsZWN0b3IoYGxpW2RhdGEtaWQ9IiR7dGFz
                 ay5pZH0iXWApOwogICAgaWYgKCF0aGlzLm1hdGNoZXModGFzaykpIHsKICAgICAgZXhpc3Rpbmc/LnJlbW92ZSgpOwogICAg
                 ICB0aGlzLmFubm91bmNlKCk7CiAgICAgIHJldHVybjsKICAgIH0KICAgIGNvbnN0IGl0ZW0gPSB0aGlzLml0ZW0odGFzayk7
-                CiAgICBpZiAoZmxhc2gpIGl0ZW0uY2xhc3NMaXN0LmFkZCgnZmxhc2gnKTsKICAgIGlmIChleGlzdGluZykgZXhpc3Rpbmcu
-                cmVwbGFjZVdpdGgoaXRlbSk7CiAgICBlbHNlIHRoaXMubGlzdC5wcmVwZW5kKGl0ZW0pOwogICAgdGhpcy5hbm5vdW5jZSgp
-                OwogIH0KCiAgcmVtb3ZlKGlkKSB7CiAgICB0aGlzLnRhc2tzLmRlbGV0ZShpZCk7CiAgICB0aGlzLmxpc3QucXVlcnlTZWxl
-                Y3RvcihgbGlbZGF0YS1pZD0iJHtpZH0iXWApPy5yZW1vdmUoKTsKICAgIHRoaXMuYW5ub3VuY2UoKTsKICB9CgogIC8qKiBX
-                aGV0aGVyIGEgdGFzayBwYXNzZXMgdGhlIGZpbHRlcnMgdGhhdCBjYW4gYmUgY2hlY2tlZCBoZXJlIChzdGF0dXMsIHByaW9y
-                aXR5LCB0YWcpLiAqLwogIG1hdGNoZXModGFzaykgewogICAgY29uc3QgZm9ybSA9IHRoaXMuZmlsdGVycy5lbGVtZW50czsK
-                ICAgIGNvbnN0IHN0YXR1cyA9IGZvcm0uc3RhdHVzLnZhbHVlOwogICAgaWYgKHN0YXR1cyA9PT0gJ3BlbmRpbmcnICYmIHRh
-                c2suY29tcGxldGVkKSByZXR1cm4gZmFsc2U7CiAgICBpZiAoc3RhdHVzID09PSAnY29tcGxldGVkJyAmJiAhdGFzay5jb21w
-                bGV0ZWQpIHJldHVybiBmYWxzZTsKICAgIGlmIChmb3JtLnByaW9yaXR5LnZhbHVlICYmIHRhc2sucHJpb3JpdHkgIT09IGZv
-                cm0ucHJpb3JpdHkudmFsdWUpIHJldHVybiBmYWxzZTsKICAgIGNvbnN0IHRhZyA9IGZvcm0udGFnLnZhbHVlLnRvTG93ZXJD
-                YXNlKCk7CiAgICBpZiAodGFnICYmICF0YXNrLnRhZ3Muc29tZSgodCkgPT4gdC50b0xvd2VyQ2FzZSgpID09PSB0YWcpKSBy
-                ZXR1cm4gZmFsc2U7CiAgICBjb25zdCBxID0gZm9ybS5xLnZhbHVlLnRyaW0oKS50b0xvd2VyQ2FzZSgpOwogICAgaWYgKHEg
-                JiYgIWAke3Rhc2sudGl0bGV9ICR7dGFzay5kZXNjcmlwdGlvbiA/PyAnJ31gLnRvTG93ZXJDYXNlKCkuaW5jbHVkZXMocSkp
-                IHJldHVybiBmYWxzZTsKICAgIHJldHVybiB0cnVlOwogIH0KCiAgYXN5bmMgaGFuZGxlQ2hhbmdlKGV2ZW50KSB7CiAgICBp
-                ZiAoIWV2ZW50LnRhcmdldC5tYXRjaGVzKCdpbnB1dC5jb21wbGV0ZScpKSByZXR1cm47CiAgICBjb25zdCBpZCA9IGV2ZW50
-                LnRhcmdldC5jbG9zZXN0KCdsaScpLmRhdGFzZXQuaWQ7CiAgICBjb25zdCB0YXNrID0gdGhpcy50YXNrcy5nZXQoaWQpOwog
-                ICAgY29uc3QgYWN0aW9uID0gZXZlbnQudGFyZ2V0LmNoZWNrZWQgPyAnY29tcGxldGUnIDogJ3Jlb3Blbic7CiAgICB0cnkg
-                ewogICAgICBjb25zdCB1cGRhdGVkID0gYXdhaXQgdGhpcy5hcGkucG9zdChgL2FwaS90YXNrcy8ke2lkfS8ke2FjdGlvbn1g
-                LCB1bmRlZmluZWQpOwogICAgICB0aGlzLnVwc2VydCh1cGRhdGVkKTsKICAgICAgaWYgKGFjdGlvbiA9PT0gJ2NvbXBsZXRl
-                JykgdGhpcy5vbkNvbXBsZXRlZD8uKHVwZGF0ZWQpOwogICAgICB0aGlzLnRvYXN0cy5zaG93KGAke2FjdGlvbiA9PT0gJ2Nv
-                bXBsZXRlJyA/ICdDb21wbGV0ZWQnIDogJ1Jlb3BlbmVkJ30g4oCcJHt0YXNrLnRpdGxlfeKAnWApOwogICAgfSBjYXRjaCAo
-                ZXJyb3IpIHsKICAgICAgZXZlbnQudGFyZ2V0LmNoZWNrZWQgPSAhZXZlbnQudGFyZ2V0LmNoZWNrZWQ7CiAgICAgIHRoaXMu
-                dG9hc3RzLnNob3coYENvdWxkIG5vdCAke2FjdGlvbn0gdGhlIHRhc2s6ICR7ZXJyb3IubWVzc2FnZX1gKTsKICAgIH0KICB9
-                CgogIGhhbmRsZUNsaWNrKGV2ZW50KSB7CiAgICBjb25zdCB0YXJnZXQgPSBldmVudC50YXJnZXQuY2xvc2VzdCgnYnV0dG9u
-                W2RhdGEtYWN0aW9uXScpOwogICAgaWYgKCF0YXJnZXQpIHJldHVybjsKICAgIGNvbnN0IGlkID0gdGFyZ2V0LmNsb3Nlc3Qo
-                J2xpJykuZGF0YXNldC5pZDsKICAgIGlmICh0YXJnZXQuZGF0YXNldC5hY3Rpb24gPT09ICdlZGl0JykgdGhpcy5vbkVkaXQo
-                dGhpcy50YXNrcy5nZXQoaWQpKTsKICAgIGlmICh0YXJnZXQuZGF0YXNldC5hY3Rpb24gPT09ICdkZWxldGUnKSB0aGlzLmRl
-                bGV0ZVdpdGhVbmRvKGlkKTsKICB9CgogIC8qKiBIaWRlcyB0aGUgdGFzayBhdCBvbmNlIGFuZCBkZWxldGVzIGl0IGFmdGVy
-                IGEgZmV3IHNlY29uZHMgdW5sZXNzIHRoZSB1c2VyIHVuZG9lcyBpdC4gKi8KICBkZWxldGVXaXRoVW5kbyhpZCkgewogICAg
-                Y29uc3QgdGFzayA9IHRoaXMudGFza3MuZ2V0KGlkKTsKICAgIGNvbnN0IGl0ZW0gPSB0aGlzLmxpc3QucXVlcnlTZWxlY3Rv
-                cihgbGlbZGF0YS1pZD0iJHtpZH0iXWApOwogICAgY29uc3QgbmV4dCA9IGl0ZW0/Lm5leHRFbGVtZW50U2libGluZzsKICAg
-                IGl0ZW0/LnJlbW92ZSgpOwogICAgdGhpcy5hbm5vdW5jZSgpOwogICAgY29uc3QgdGltZXIgPSBzZXRUaW1lb3V0KGFzeW5j
-                ICgpID0+IHsKICAgICAgdGhpcy5wZW5kaW5nRGVsZXRlcy5kZWxldGUoaWQpOwogICAgICB0cnkgewogICAgICAgIGF3YWl0
-                IHRoaXMuYXBpLmRlbGV0ZShgL2FwaS90YXNrcy8ke2lkfWApOwogICAgICAgIHRoaXMudGFza3MuZGVsZXRlKGlkKTsKICAg
-                ICAgfSBjYXRjaCAoZXJyb3IpIHsKICAgICAgICBpZiAoZXJyb3Iuc3RhdHVzICE9PSA0MDQpIHsKICAgICAgICAgIHRoaXMu
-                dXBzZXJ0KHRhc2spOwogICAgICAgICAgdGhpcy50b2FzdHMuc2hvdyhgQ291bGQgbm90IGRlbGV0ZSDigJwke3Rhc2sudGl0
-                bGV94oCdOiAke2Vycm9yLm1lc3NhZ2V9YCk7CiAgICAgICAgfQogICAgICB9CiAgICB9LCBVTkRPX01TKTsKICAgIHRoaXMu
-                cGVuZGluZ0RlbGV0ZXMuc2V0KGlkLCB0aW1lcik7CiAgICB0aGlzLnRvYXN0cy5zaG93KGBEZWxldGVkIOKAnCR7dGFzay50
-                aXRsZX3igJ1gLCB7CiAgICAgIGFjdGlvbjogJ1VuZG8nLCBkdXJhdGlvbjogVU5ET19NUywKICAgICAgb25BY3Rpb246ICgp
-                ID0+IHsKICAgICAgICBjbGVhclRpbWVvdXQodGltZXIpOwogICAgICAgIHRoaXMucGVuZGluZ0RlbGV0ZXMuZGVsZXRlKGlk
-                KTsKICAgICAgICBpZiAoaXRlbSkgewogICAgICAgICAgaWYgKG5leHQ/LmlzQ29ubmVjdGVkKSBuZXh0LmJlZm9yZShpdGVt
-                KTsgZWxzZSB0aGlzLmxpc3QuYXBwZW5kKGl0ZW0pOwogICAgICAgICAgaXRlbS5xdWVyeVNlbGVjdG9yKCdpbnB1dCcpPy5m
-                b2N1cygpOwogICAgICAgIH0KICAgICAgICB0aGlzLmFubm91bmNlKCk7CiAgICAgIH0sCiAgICB9KTsKICB9CgogIC8qKiBE
-                ZWxldGVzIHRoYXQgd2VyZSB3YWl0aW5nIGZvciB0aGVpciB1bmRvIHBlcmlvZCBhcmUgc2VudCBub3cgKG9uIGxvZy1vdXQg
-                b3IgbGVhdmluZykuICovCiAgZmx1c2hEZWxldGVzKCkgewogICAgZm9yIChjb25zdCBbaWQsIHRpbWVyXSBvZiB0aGlzLnBl
-                bmRpbmdEZWxldGVzKSB7CiAgICAgIGNsZWFyVGltZW91dCh0aW1lcik7CiAgICAgIHRoaXMuYXBpLmRlbGV0ZShgL2FwaS90
-                YXNrcy8ke2lkfWApLmNhdGNoKCgpID0+IHt9KTsKICAgIH0KICAgIHRoaXMucGVuZGluZ0RlbGV0ZXMuY2xlYXIoKTsKICB9
-                Cn0KCmZ1bmN0aW9uIHNwYW4odGV4dCwgY2xhc3NOYW1lLCB0aXRsZSkgewogIGNvbnN0IGVsZW1lbnQgPSBkb2N1bWVudC5j
-                cmVhdGVFbGVtZW50KCdzcGFuJyk7CiAgZWxlbWVudC5jbGFzc05hbWUgPSBjbGFzc05hbWU7CiAgZWxlbWVudC50ZXh0Q29u
-                dGVudCA9IHRleHQ7CiAgaWYgKHRpdGxlKSBlbGVtZW50LnRpdGxlID0gdGl0bGU7CiAgcmV0dXJuIGVsZW1lbnQ7Cn0KCmZ1
-                bmN0aW9uIGJ1dHRvbih0ZXh0LCBhY3Rpb24sIHRpdGxlKSB7CiAgY29uc3QgZWxlbWVudCA9IGRvY3VtZW50LmNyZWF0ZUVs
-                ZW1lbnQoJ2J1dHRvbicpOwogIGVsZW1lbnQudHlwZSA9ICdidXR0b24nOwogIGVsZW1lbnQudGV4dENvbnRlbnQgPSB0ZXh0
-                OwogIGVsZW1lbnQuZGF0YXNldC5hY3Rpb24gPSBhY3Rpb247CiAgZWxlbWVudC5zZXRBdHRyaWJ1dGUoJ2FyaWEtbGFiZWwn
-                LCBgJHt0ZXh0fSDigJwke3RpdGxlfeKAnWApOwogIHJldHVybiBlbGVtZW50Owp9Cg==
+                CiAgICBpZiAoZmxhc2gpIGl0ZW0uY2xhc3NMaXN0LmFkZCgnZmxhc2gnKTsKICAgIGV4aXN0aW5nPy5yZW1vdmUoKTsKICAg
+                IHRoaXMuaW5zZXJ0U29ydGVkKGl0ZW0sIHRhc2spOwogICAgdGhpcy5hbm5vdW5jZSgpOwogIH0KCiAgLyoqIFB1dHMgYW4g
+                aXRlbSB3aGVyZSB0aGUgY3VycmVudCBzb3J0IHdvdWxkIGhhdmUgbGlzdGVkIGl0LiAqLwogIGluc2VydFNvcnRlZChpdGVt
+                LCB0YXNrKSB7CiAgICBjb25zdCBzb3J0ID0gdGhpcy5maWx0ZXJzLmVsZW1lbnRzLnNvcnQudmFsdWU7CiAgICBjb25zdCBk
+                ZXNjZW5kaW5nID0gdGhpcy5maWx0ZXJzLmVsZW1lbnRzLm9yZGVyLnZhbHVlID09PSAnZGVzYyc7CiAgICBjb25zdCBrZXkg
+                PSBzb3J0S2V5KHRhc2ssIHNvcnQpOwogICAgZm9yIChjb25zdCBvdGhlciBvZiB0aGlzLmxpc3QuY2hpbGRyZW4pIHsKICAg
+                ICAgY29uc3Qgb3RoZXJUYXNrID0gdGhpcy50YXNrcy5nZXQob3RoZXIuZGF0YXNldC5pZCk7CiAgICAgIGlmICghb3RoZXJU
+                YXNrKSBjb250aW51ZTsKICAgICAgY29uc3Qgb3JkZXIgPSBjb21wYXJlS2V5cyhrZXksIHNvcnRLZXkob3RoZXJUYXNrLCBz
+                b3J0KSk7CiAgICAgIGlmIChkZXNjZW5kaW5nID8gb3JkZXIgPiAwIDogb3JkZXIgPCAwKSB7CiAgICAgICAgb3RoZXIuYmVm
+                b3JlKGl0ZW0pOwogICAgICAgIHJldHVybjsKICAgICAgfQogICAgfQogICAgdGhpcy5saXN0LmFwcGVuZChpdGVtKTsKICB9
+                CgogIHJlbW92ZShpZCkgewogICAgdGhpcy50YXNrcy5kZWxldGUoaWQpOwogICAgdGhpcy5saXN0LnF1ZXJ5U2VsZWN0b3Io
+                YGxpW2RhdGEtaWQ9IiR7aWR9Il1gKT8ucmVtb3ZlKCk7CiAgICB0aGlzLmFubm91bmNlKCk7CiAgfQoKICAvKiogV2hldGhl
+                ciBhIHRhc2sgcGFzc2VzIHRoZSBmaWx0ZXJzIHRoYXQgY2FuIGJlIGNoZWNrZWQgaGVyZSAoc3RhdHVzLCBwcmlvcml0eSwg
+                dGFnKS4gKi8KICBtYXRjaGVzKHRhc2spIHsKICAgIGNvbnN0IGZvcm0gPSB0aGlzLmZpbHRlcnMuZWxlbWVudHM7CiAgICBj
+                b25zdCBzdGF0dXMgPSBmb3JtLnN0YXR1cy52YWx1ZTsKICAgIGlmIChzdGF0dXMgPT09ICdwZW5kaW5nJyAmJiB0YXNrLmNv
+                bXBsZXRlZCkgcmV0dXJuIGZhbHNlOwogICAgaWYgKHN0YXR1cyA9PT0gJ2NvbXBsZXRlZCcgJiYgIXRhc2suY29tcGxldGVk
+                KSByZXR1cm4gZmFsc2U7CiAgICBpZiAoZm9ybS5wcmlvcml0eS52YWx1ZSAmJiB0YXNrLnByaW9yaXR5ICE9PSBmb3JtLnBy
+                aW9yaXR5LnZhbHVlKSByZXR1cm4gZmFsc2U7CiAgICBjb25zdCB0YWcgPSBmb3JtLnRhZy52YWx1ZS50b0xvd2VyQ2FzZSgp
+                OwogICAgaWYgKHRhZyAmJiAhdGFzay50YWdzLnNvbWUoKHQpID0+IHQudG9Mb3dlckNhc2UoKSA9PT0gdGFnKSkgcmV0dXJu
+                IGZhbHNlOwogICAgY29uc3QgcSA9IGZvcm0ucS52YWx1ZS50cmltKCkudG9Mb3dlckNhc2UoKTsKICAgIGlmIChxICYmICFg
+                JHt0YXNrLnRpdGxlfSAke3Rhc2suZGVzY3JpcHRpb24gPz8gJyd9YC50b0xvd2VyQ2FzZSgpLmluY2x1ZGVzKHEpKSByZXR1
+                cm4gZmFsc2U7CiAgICByZXR1cm4gdHJ1ZTsKICB9CgogIGFzeW5jIGhhbmRsZUNoYW5nZShldmVudCkgewogICAgaWYgKCFl
+                dmVudC50YXJnZXQubWF0Y2hlcygnaW5wdXQuY29tcGxldGUnKSkgcmV0dXJuOwogICAgY29uc3QgaWQgPSBldmVudC50YXJn
+                ZXQuY2xvc2VzdCgnbGknKS5kYXRhc2V0LmlkOwogICAgY29uc3QgdGFzayA9IHRoaXMudGFza3MuZ2V0KGlkKTsKICAgIGNv
+                bnN0IGFjdGlvbiA9IGV2ZW50LnRhcmdldC5jaGVja2VkID8gJ2NvbXBsZXRlJyA6ICdyZW9wZW4nOwogICAgdHJ5IHsKICAg
+                ICAgY29uc3QgdXBkYXRlZCA9IGF3YWl0IHRoaXMuYXBpLnBvc3QoYC9hcGkvdGFza3MvJHtpZH0vJHthY3Rpb259YCwgdW5k
+                ZWZpbmVkKTsKICAgICAgdGhpcy51cHNlcnQodXBkYXRlZCk7CiAgICAgIGlmIChhY3Rpb24gPT09ICdjb21wbGV0ZScpIHRo
+                aXMub25Db21wbGV0ZWQ/Lih1cGRhdGVkKTsKICAgICAgdGhpcy50b2FzdHMuc2hvdyhgJHthY3Rpb24gPT09ICdjb21wbGV0
+                ZScgPyAnQ29tcGxldGVkJyA6ICdSZW9wZW5lZCd9IOKAnCR7dGFzay50aXRsZX3igJ1gKTsKICAgIH0gY2F0Y2ggKGVycm9y
+                KSB7CiAgICAgIGV2ZW50LnRhcmdldC5jaGVja2VkID0gIWV2ZW50LnRhcmdldC5jaGVja2VkOwogICAgICB0aGlzLnRvYXN0
+                cy5zaG93KGBDb3VsZCBub3QgJHthY3Rpb259IHRoZSB0YXNrOiAke2Vycm9yLm1lc3NhZ2V9YCk7CiAgICB9CiAgfQoKICBo
+                YW5kbGVDbGljayhldmVudCkgewogICAgY29uc3QgdGFyZ2V0ID0gZXZlbnQudGFyZ2V0LmNsb3Nlc3QoJ2J1dHRvbltkYXRh
+                LWFjdGlvbl0nKTsKICAgIGlmICghdGFyZ2V0KSByZXR1cm47CiAgICBjb25zdCBpZCA9IHRhcmdldC5jbG9zZXN0KCdsaScp
+                LmRhdGFzZXQuaWQ7CiAgICBpZiAodGFyZ2V0LmRhdGFzZXQuYWN0aW9uID09PSAnZWRpdCcpIHRoaXMub25FZGl0KHRoaXMu
+                dGFza3MuZ2V0KGlkKSk7CiAgICBpZiAodGFyZ2V0LmRhdGFzZXQuYWN0aW9uID09PSAnZGVsZXRlJykgdGhpcy5kZWxldGVX
+                aXRoVW5kbyhpZCk7CiAgfQoKICAvKiogSGlkZXMgdGhlIHRhc2sgYXQgb25jZSBhbmQgZGVsZXRlcyBpdCBhZnRlciBhIGZl
+                dyBzZWNvbmRzIHVubGVzcyB0aGUgdXNlciB1bmRvZXMgaXQuICovCiAgZGVsZXRlV2l0aFVuZG8oaWQpIHsKICAgIGNvbnN0
+                IHRhc2sgPSB0aGlzLnRhc2tzLmdldChpZCk7CiAgICBjb25zdCBpdGVtID0gdGhpcy5saXN0LnF1ZXJ5U2VsZWN0b3IoYGxp
+                W2RhdGEtaWQ9IiR7aWR9Il1gKTsKICAgIGNvbnN0IG5leHQgPSBpdGVtPy5uZXh0RWxlbWVudFNpYmxpbmc7CiAgICBpdGVt
+                Py5yZW1vdmUoKTsKICAgIHRoaXMuYW5ub3VuY2UoKTsKICAgIGNvbnN0IHRpbWVyID0gc2V0VGltZW91dChhc3luYyAoKSA9
+                PiB7CiAgICAgIHRoaXMucGVuZGluZ0RlbGV0ZXMuZGVsZXRlKGlkKTsKICAgICAgdHJ5IHsKICAgICAgICBhd2FpdCB0aGlz
+                LmFwaS5kZWxldGUoYC9hcGkvdGFza3MvJHtpZH1gKTsKICAgICAgICB0aGlzLnRhc2tzLmRlbGV0ZShpZCk7CiAgICAgIH0g
+                Y2F0Y2ggKGVycm9yKSB7CiAgICAgICAgaWYgKGVycm9yLnN0YXR1cyAhPT0gNDA0KSB7CiAgICAgICAgICB0aGlzLnVwc2Vy
+                dCh0YXNrKTsKICAgICAgICAgIHRoaXMudG9hc3RzLnNob3coYENvdWxkIG5vdCBkZWxldGUg4oCcJHt0YXNrLnRpdGxlfeKA
+                nTogJHtlcnJvci5tZXNzYWdlfWApOwogICAgICAgIH0KICAgICAgfQogICAgfSwgVU5ET19NUyk7CiAgICB0aGlzLnBlbmRp
+                bmdEZWxldGVzLnNldChpZCwgdGltZXIpOwogICAgdGhpcy50b2FzdHMuc2hvdyhgRGVsZXRlZCDigJwke3Rhc2sudGl0bGV9
+                4oCdYCwgewogICAgICBhY3Rpb246ICdVbmRvJywgZHVyYXRpb246IFVORE9fTVMsCiAgICAgIG9uQWN0aW9uOiAoKSA9PiB7
+                CiAgICAgICAgY2xlYXJUaW1lb3V0KHRpbWVyKTsKICAgICAgICB0aGlzLnBlbmRpbmdEZWxldGVzLmRlbGV0ZShpZCk7CiAg
+                ICAgICAgaWYgKGl0ZW0pIHsKICAgICAgICAgIGlmIChuZXh0Py5pc0Nvbm5lY3RlZCkgbmV4dC5iZWZvcmUoaXRlbSk7IGVs
+                c2UgdGhpcy5saXN0LmFwcGVuZChpdGVtKTsKICAgICAgICAgIGl0ZW0ucXVlcnlTZWxlY3RvcignaW5wdXQnKT8uZm9jdXMo
+                KTsKICAgICAgICB9CiAgICAgICAgdGhpcy5hbm5vdW5jZSgpOwogICAgICB9LAogICAgfSk7CiAgfQoKICAvKiogRGVsZXRl
+                cyB0aGF0IHdlcmUgd2FpdGluZyBmb3IgdGhlaXIgdW5kbyBwZXJpb2QgYXJlIHNlbnQgbm93IChvbiBsb2ctb3V0IG9yIGxl
+                YXZpbmcpLiAqLwogIGZsdXNoRGVsZXRlcygpIHsKICAgIGZvciAoY29uc3QgW2lkLCB0aW1lcl0gb2YgdGhpcy5wZW5kaW5n
+                RGVsZXRlcykgewogICAgICBjbGVhclRpbWVvdXQodGltZXIpOwogICAgICB0aGlzLmFwaS5kZWxldGUoYC9hcGkvdGFza3Mv
+                JHtpZH1gKS5jYXRjaCgoKSA9PiB7fSk7CiAgICB9CiAgICB0aGlzLnBlbmRpbmdEZWxldGVzLmNsZWFyKCk7CiAgfQp9Cgpj
+                b25zdCBQUklPUklUWV9SQU5LID0geyB1cmdlbnQ6IDAsIGhpZ2g6IDEsIG1lZGl1bTogMiwgbG93OiAzLCBub25lOiA0IH07
+                CgovKiogV2hhdCB0aGUgQVBJIHNvcnRzIGJ5LCBjb21wYXJhYmxlIHdpdGggYGNvbXBhcmVLZXlzYDsgdGFza3Mgd2l0aG91
+                dCBhIGRlYWRsaW5lIGNvbWUgbGFzdC4gKi8KZnVuY3Rpb24gc29ydEtleSh0YXNrLCBzb3J0KSB7CiAgc3dpdGNoIChzb3J0
+                KSB7CiAgICBjYXNlICdwcmlvcml0eSc6IHJldHVybiBbUFJJT1JJVFlfUkFOS1t0YXNrLnByaW9yaXR5XSA/PyA1LCB0YXNr
+                LmlkXTsKICAgIGNhc2UgJ2NyZWF0ZWQnOiByZXR1cm4gW3Rhc2suY3JlYXRlZF9hdCwgdGFzay5pZF07CiAgICBjYXNlICd1
+                cGRhdGVkJzogcmV0dXJuIFt0YXNrLnVwZGF0ZWRfYXQsIHRhc2suaWRdOwogICAgY2FzZSAndGl0bGUnOiByZXR1cm4gW3Rh
+                c2sudGl0bGUudG9Mb3dlckNhc2UoKSwgdGFzay5pZF07CiAgICBkZWZhdWx0OiB7CiAgICAgIGNvbnN0IGR1ZSA9IHRhc2su
+                ZHVlX2F0ID8/ICh0YXNrLmR1ZV9kYXRlID8gYCR7dGFzay5kdWVfZGF0ZX1UMDA6MDA6MDBaYCA6IG51bGwpOwogICAgICBy
+                ZXR1cm4gW2R1ZSA9PT0gbnVsbCA/IDEgOiAwLCBkdWUgPz8gJycsIHRhc2suaWRdOwogICAgfQogIH0KfQoKZnVuY3Rpb24g
+                Y29tcGFyZUtleXMoYSwgYikgewogIGZvciAobGV0IGkgPSAwOyBpIDwgYS5sZW5ndGg7IGkgKz0gMSkgewogICAgaWYgKGFb
+                aV0gPCBiW2ldKSByZXR1cm4gLTE7CiAgICBpZiAoYVtpXSA+IGJbaV0pIHJldHVybiAxOwogIH0KICByZXR1cm4gMDsKfQoK
+                ZnVuY3Rpb24gc3Bhbih0ZXh0LCBjbGFzc05hbWUsIHRpdGxlKSB7CiAgY29uc3QgZWxlbWVudCA9IGRvY3VtZW50LmNyZWF0
+                ZUVsZW1lbnQoJ3NwYW4nKTsKICBlbGVtZW50LmNsYXNzTmFtZSA9IGNsYXNzTmFtZTsKICBlbGVtZW50LnRleHRDb250ZW50
+                ID0gdGV4dDsKICBpZiAodGl0bGUpIGVsZW1lbnQudGl0bGUgPSB0aXRsZTsKICByZXR1cm4gZWxlbWVudDsKfQoKZnVuY3Rp
+                b24gYnV0dG9uKHRleHQsIGFjdGlvbiwgdGl0bGUpIHsKICBjb25zdCBlbGVtZW50ID0gZG9jdW1lbnQuY3JlYXRlRWxlbWVu
+                dCgnYnV0dG9uJyk7CiAgZWxlbWVudC50eXBlID0gJ2J1dHRvbic7CiAgZWxlbWVudC50ZXh0Q29udGVudCA9IHRleHQ7CiAg
+                ZWxlbWVudC5kYXRhc2V0LmFjdGlvbiA9IGFjdGlvbjsKICBlbGVtZW50LnNldEF0dHJpYnV0ZSgnYXJpYS1sYWJlbCcsIGAk
+                e3RleHR9IOKAnCR7dGl0bGV94oCdYCk7CiAgcmV0dXJuIGVsZW1lbnQ7Cn0K
                 """),
         EmbeddedFile(
             name: "time.js",
