@@ -1,12 +1,12 @@
 """The recurrence table the Swift suite checks libical against is what the independent oracle
-(python-dateutil and zoneinfo, Tests/fixtures/recurrence/oracle.py) computes, so neither can drift."""
+(python-dateutil and zoneinfo, Fixtures/recurrence/oracle.py) computes, so neither can drift."""
 
 import importlib.util
 import json
 
 from conftest import REPO_ROOT
 
-ORACLE = REPO_ROOT / "Tests" / "fixtures" / "recurrence" / "oracle.py"
+ORACLE = REPO_ROOT / "Fixtures" / "recurrence" / "oracle.py"
 
 
 def load_oracle():

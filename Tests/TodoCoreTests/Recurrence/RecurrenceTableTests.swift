@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TodoCore
 
-/// The next three occurrences of each rule in Tests/fixtures/recurrence/cases.json, computed by
+/// The next three occurrences of each rule in Fixtures/recurrence/cases.json, computed by
 /// an independent oracle (python-dateutil and zoneinfo, `oracle.py` next to it), against what
 /// libical expands here. DST changes in New York, London, Berlin, Sydney and Lord Howe, month
 /// ends, leap days, weekdays, ordinals, BYSETPOS, COUNT and UNTIL.
@@ -20,7 +20,8 @@ import TodoCore
 
     static let cases: [Case] = {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("fixtures/recurrence/cases.json")
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+                "Fixtures/recurrence/cases.json")
         guard let data = FileManager.default.contents(atPath: url.path),
             let table = try? JSONValue.parse(Array(data))
         else { return [] }
