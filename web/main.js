@@ -40,7 +40,7 @@ class App {
       focusTask: (id) => this.focusTask(id),
     });
     this.sync = new LiveSync({
-      url: config.websocket_url ?? '', token: () => this.session.token, statusElement: $('#sync-status'),
+      url: webSocketURL(config.websocket_url), token: () => this.session.token, statusElement: $('#sync-status'),
       onTask: (task) => this.list.upsert(task, { flash: true }), onDeleted: (id) => this.list.remove(id),
       onNotification: (notification) => this.reminders.receive(notification),
       onRefetch: () => this.list.reload(), onUnauthorized: () => this.reauthenticate(),
@@ -235,6 +235,13 @@ class App {
     void item.offsetWidth;
     item.classList.add('flash');
   }
+}
+
+/** The sync endpoint: absolute as configured, or on the page's own origin (`/ws` by default). */
+function webSocketURL(configured) {
+  if (configured && !configured.startsWith('/')) return configured;
+  const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${window.location.host}${configured || '/ws'}`;
 }
 
 async function boot() {
