@@ -85,14 +85,15 @@ class App {
     window.addEventListener('pagehide', () => this.list.flushDeletes());
   }
 
+  /** With a stored session the list loads at once; `/api/me` refreshes the user alongside. */
   async start() {
     if (!this.session.token) return this.showAuth();
+    this.showApp();
     try {
       const user = await this.api.get('/api/me');
       this.session.updateUser(user);
-      this.showApp();
     } catch (error) {
-      if (error.status !== 401) this.showAuth(`The server could not be reached (${error.message}).`);
+      if (error.status !== 401) this.toasts.show(`The server could not be reached (${error.message}).`);
     }
   }
 
@@ -247,7 +248,7 @@ function webSocketURL(configured) {
 async function boot() {
   let config = {};
   try {
-    const response = await fetch('/config.json', { cache: 'no-cache' });
+    const response = await fetch('/config.json');
     if (response.ok) config = await response.json();
   } catch {
     // Same-origin defaults: the API and /ws behind the same ingress.

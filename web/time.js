@@ -63,10 +63,23 @@ export function nextDay(date) {
   return next.toISOString().slice(0, 10);
 }
 
+// Today's date and year per zone, kept for a second: a list of hundreds asks for them per task.
+const todayCache = new Map();
+
+function today(now, zone) {
+  const second = Math.floor(now.getTime() / 1000);
+  const cached = todayCache.get(zone);
+  if (cached && cached.second === second) return cached;
+  const p = wallParts(now, zone);
+  const entry = { second, date: `${p.year}-${pad(p.month)}-${pad(p.day)}`, year: p.year };
+  todayCache.set(zone, entry);
+  return entry;
+}
+
 /** `overdue`, `today` or null for a task, judged in `zone` at `now`. */
 export function urgency(task, zone, now = new Date()) {
   if (task.completed) return null;
-  const today = localDate(now, zone);
+  const today = todayDate(now, zone);
   if (task.due_at) {
     const due = new Date(task.due_at);
     if (due < now) return 'overdue';
@@ -81,7 +94,7 @@ export function urgency(task, zone, now = new Date()) {
 
 /** How a task's deadline reads: "Today 09:30", "Tue 16 Jan 2030, 09:30", "Mon 15 Jan". */
 export function describeDue(task, zone, now = new Date()) {
-  const today = localDate(now, zone);
+  const today = todayDate(now, zone);
   if (task.due_at) {
     const due = new Date(task.due_at);
     const date = localDate(due, zone);
@@ -101,7 +114,7 @@ export function describeInstant(text, zone) {
 function dateLabel(date, now, zone) {
   const [y, m, d] = date.split('-').map(Number);
   const noon = new Date(Date.UTC(y, m - 1, d, 12));
-  const sameYear = y === wallParts(now, zone).year;
+  const sameYear = y === today(now, zone).year;
   const key = sameYear ? 'short' : 'long';
   let format = labelFormats.get(key);
   if (!format) {
@@ -112,6 +125,8 @@ function dateLabel(date, now, zone) {
   }
   return format.format(noon);
 }
+
+function todayDate(now, zone) { return today(now, zone).date; }
 
 function pad(n) { return String(n).padStart(2, '0'); }
 

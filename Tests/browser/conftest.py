@@ -19,6 +19,7 @@ from selenium.webdriver.chrome.service import Service as DriverService
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO_ROOT / ".build" / "artifacts" / "browser"
+BROWSER_ZONE = "America/New_York"
 
 _spec = importlib.util.spec_from_file_location("e2e_support", REPO_ROOT / "Tests" / "e2e" / "conftest.py")
 e2e = importlib.util.module_from_spec(_spec)
@@ -81,7 +82,9 @@ def browser(request):
                      "--window-size=1280,900", "--lang=en-US"]:
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    environment = {**os.environ, "TZ": "Europe/Berlin"}
+    # The browser's zone differs from the accounts' (Europe/Berlin) that tests make through the
+    # API, so times shown in the account's zone are told apart from the browser's own.
+    environment = {**os.environ, "TZ": BROWSER_ZONE}
     service = DriverService(executable_path=driver, env=environment)
     session = webdriver.Chrome(service=service, options=options)
     session.set_page_load_timeout(30)
