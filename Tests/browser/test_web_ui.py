@@ -285,6 +285,14 @@ def test_log_out_log_in_and_an_expired_token_asks_again(stack, browser):
     assert "Log in again" in browser.find_element(By.ID, "auth-reason").text
     assert browser.find_element(By.ID, "auth-email").get_attribute("value") == account.email
 
+    # Logging in again as the same user brings the screen back with a working token.
+    browser.find_element(By.ID, "auth-password").send_keys(e2e.PASSWORD + Keys.ENTER)
+    wait(browser).until(EC.visibility_of_element_located((By.ID, "app-view")))
+    title = unique("After the new log-in")
+    browser.find_element(By.ID, "new-task").click()
+    browser.find_element(By.ID, "task-title").send_keys(title + Keys.ENTER)
+    wait_for_task(browser, title)
+
 
 def test_keyboard_and_screen_reader_basics(stack, browser):
     account = sign_up_api(stack)
