@@ -1,9 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Layers, bottom up: C modules → TodoCore (domain, no I/O) → adapters (TodoSQLite) and
-/// infrastructure (TodoCrypto, TodoLogging, TodoHTTP, TodoConfig) → services (TodoBackend, TodoRecurring, TodoFrontend) →
-/// TodoApp (config, composition, CLI) → the `todo-chatbot` executable. Dependencies point down only.
+/// Layers, bottom up: C modules → TodoCore (domain, no I/O) → adapters (TodoSQLite, TodoPostgres) and
+/// infrastructure (TodoCrypto, TodoLogging, TodoHTTP, TodoConfig) → services (TodoBackend, TodoRecurring,
+/// TodoFrontend) → TodoApp (config, composition, CLI) → the `todo-chatbot` executable. Dependencies
+/// point down only.
 let package = Package(
     name: "todo-chatbot",
     platforms: [.macOS(.v15)],
@@ -47,6 +48,7 @@ let package = Package(
         .target(name: "TodoLogging"),
         .target(name: "TodoCrypto", dependencies: ["COpenSSL"]),
         .target(name: "TodoSQLite", dependencies: ["TodoCore", "CSQLite"]),
+        .target(name: "TodoPostgres", dependencies: ["TodoCore", "CPostgres"]),
         .target(name: "TodoHTTP", dependencies: ["TodoCore", "TodoLogging", "CMicroHTTPD"]),
         .target(name: "TodoConfig", dependencies: ["CYAML"]),
         .target(name: "TodoEvents", dependencies: ["TodoCore", "TodoLogging"]),
@@ -69,8 +71,9 @@ let package = Package(
         .target(
             name: "TodoApp",
             dependencies: [
-                "TodoCore", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend", "TodoRecurring",
-                "TodoFrontend", "TodoConfig", "TodoEvents", "TodoNotify", "TodoChat", "CPostgres", "CKafka", "CWslay",
+                "TodoCore", "TodoSQLite", "TodoPostgres", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend",
+                "TodoRecurring", "TodoFrontend", "TodoConfig", "TodoEvents", "TodoNotify", "TodoChat", "CPostgres",
+                "CKafka", "CWslay",
             ]),
         .executableTarget(name: "todo-chatbot", dependencies: ["TodoApp"]),
 
@@ -84,6 +87,11 @@ let package = Package(
             name: "TodoChatTests", dependencies: ["TodoChat", "TodoDateText", "TodoSQLite", "TodoTestSupport"]),
         .testTarget(name: "TodoCryptoTests", dependencies: ["TodoCrypto"]),
         .testTarget(name: "TodoSQLiteTests", dependencies: ["TodoSQLite", "TodoCore", "TodoTestSupport"]),
+        .testTarget(
+            name: "TodoPostgresTests",
+            dependencies: [
+                "TodoPostgres", "TodoSQLite", "TodoCore", "TodoTestSupport", "TodoBackend", "TodoCrypto", "TodoHTTP",
+            ]),
         .testTarget(name: "TodoHTTPTests", dependencies: ["TodoHTTP", "TodoCore", "TodoLogging"]),
         .testTarget(
             name: "TodoBackendTests",

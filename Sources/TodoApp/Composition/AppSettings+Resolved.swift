@@ -11,6 +11,9 @@ extension AppSettings {
         dataDirectory = try config.string(.dataDirectory)
         databaseURL = try config.string(.databaseURL)
         busyTimeoutMilliseconds = try config.int(.databaseBusyTimeoutMS)
+        poolSize = try config.int(.databasePoolSize)
+        poolTimeoutMilliseconds = try config.int(.databasePoolTimeoutMS)
+        statementTimeoutMilliseconds = try config.int(.databaseStatementTimeoutMS)
         autoMigrate = try config.bool(.databaseAutoMigrate)
 
         host = try config.string(.httpHost)

@@ -9,6 +9,11 @@ public struct AppSettings: Sendable {
     public var dataDirectory: String
     public var databaseURL: String
     public var busyTimeoutMilliseconds: Int
+    /// Postgres: most connections open (`database.pool_size`), how long a caller waits for one
+    /// (`database.pool_timeout_ms`) and the server's `statement_timeout` (`database.statement_timeout_ms`).
+    public var poolSize: Int
+    public var poolTimeoutMilliseconds: Int
+    public var statementTimeoutMilliseconds: Int
     public var autoMigrate: Bool
     public var host: String
     public var ports: [ServiceName: Int]

@@ -8,7 +8,6 @@ import TodoHTTP
 import TodoLogging
 import TodoNotify
 import TodoRecurring
-import TodoSQLite
 
 /// The composition root: the one place that picks adapters from the settings and wires services.
 /// Nothing below it knows which storage backend it was given.
@@ -31,23 +30,16 @@ public final class Composition: Sendable {
         self.clock = clock
         ids = UUIDv7Generator(clock: clock)
 
-        let location = try DatabaseLocation.parse(settings.databaseURL)
-        switch location {
-        case .sqlite(let path):
-            let sqlite = try SQLiteStore(path: path, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds)
-            let migrator = SQLiteMigrator(store: sqlite)
-            if settings.autoMigrate {
-                let applied = try migrator.upgrade(to: nil)
-                for revision in applied { logger.info("Applied migration", [LogKey.migration: revision]) }
-            } else {
-                try Self.requireCurrentSchema(migrator)
-            }
-            store = sqlite
-            eventLog = Self.sqliteEventLog(store: sqlite, settings: settings, clock: clock)
-        }
-        try eventLog.ensureTopics(EventTopics.standard(partitions: settings.eventPartitions))
+        (store, eventLog) = try Self.openStorage(settings: settings, logger: logger, clock: clock)
 
-        let tokens = try Self.tokenService(settings: settings, logger: logger)
+        let tokens: TokenService
+        do {
+            tokens = try Self.tokenService(settings: settings, logger: logger)
+        } catch {
+            eventLog.close()
+            store.close()
+            throw error
+        }
         backend = BackendAPI(
             store: store, clock: clock, ids: ids, hasher: PasswordHasher(logN: settings.scryptLogN), tokens: tokens,
             limiter: LoginRateLimiter(
@@ -71,11 +63,7 @@ public final class Composition: Sendable {
 
     /// The migrator for the configured database, for `migrate`.
     public static func migrator(settings: AppSettings) throws -> any SchemaMigrator {
-        switch try DatabaseLocation.parse(settings.databaseURL) {
-        case .sqlite(let path):
-            return SQLiteMigrator(
-                store: try SQLiteStore(path: path, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds))
-        }
+        try StorageBackend.open(settings: settings).migrator()
     }
 
     /// What `serve <name>` runs: the service's HTTP listener (health and, for the backend, the
