@@ -42,19 +42,23 @@ export class TaskList {
     const generation = ++this.generation;
     this.status.textContent = 'Loading…';
     const params = this.query();
-    let cursor = null;
     let first = true;
     try {
-      do {
-        if (cursor) params.set('cursor', cursor);
-        const page = await this.api.get('/api/tasks?' + params);
+      // The next page is asked for before this one is drawn, so drawing overlaps the request.
+      let pending = this.api.get('/api/tasks?' + params);
+      while (pending) {
+        const page = await pending;
         if (generation !== this.generation) return;
+        pending = null;
+        if (page.next_cursor) {
+          params.set('cursor', page.next_cursor);
+          pending = this.api.get('/api/tasks?' + params);
+        }
         if (first) this.tasks.clear();
         for (const task of page.tasks) this.tasks.set(task.id, task);
         this.render(page.tasks, first);
         first = false;
-        cursor = page.next_cursor;
-      } while (cursor);
+      }
       this.announce();
       // For the first-paint budget (Tests/browser): marked once the whole list has been painted.
       requestAnimationFrame(() => setTimeout(() => performance.mark('tasks-painted'), 0));

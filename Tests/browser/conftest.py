@@ -40,6 +40,8 @@ def stack(tmp_path_factory):
     """The running stack; `stack.frontend`, `stack.api` are base URLs, `stack.has_websocket` says
     whether live sync is there."""
     root = tmp_path_factory.mktemp("todo-browser")
+    for stale in ARTIFACTS.glob("failed-*"):
+        stale.unlink()
     services = ["frontend", "backend", "recurring", "notification"]
     has_websocket = "websocket" in known_services()
     if has_websocket:
