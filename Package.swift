@@ -59,7 +59,7 @@ let package = Package(
             dependencies: ["TodoCore", "TodoEvents", "TodoCrypto", "TodoLogging"]),
         .target(
             name: "TodoBackend",
-            dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging"]),
+            dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoChat"]),
         .target(name: "TodoRecurring", dependencies: ["TodoCore", "TodoEvents", "TodoHTTP", "TodoLogging"]),
         // The web UI: files from web/ embedded by scripts/embed-web.py, served on :3000.
         .target(name: "TodoFrontend", dependencies: ["TodoCore", "TodoHTTP"]),
@@ -95,7 +95,9 @@ let package = Package(
         .testTarget(name: "TodoHTTPTests", dependencies: ["TodoHTTP", "TodoCore", "TodoLogging"]),
         .testTarget(
             name: "TodoBackendTests",
-            dependencies: ["TodoBackend", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoTestSupport"]),
+            dependencies: [
+                "TodoBackend", "TodoChat", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoTestSupport",
+            ]),
         .testTarget(name: "TodoConfigTests", dependencies: ["TodoConfig"]),
         .testTarget(
             name: "TodoEventsTests",
