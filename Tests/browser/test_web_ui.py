@@ -344,5 +344,4 @@ def test_a_list_of_500_tasks_is_drawn_whole_and_its_paint_time_recorded(stack, b
           .map(e => `${e.name.replace(/^.*\\/\\/[^/]+/, '')} ${Math.round(e.startTime)}+${Math.round(e.duration)}`)""")
     # A measurement, not an assertion: timing depends on the machine's load (BENCHMARKS.md).
     print(f"first paint of 500 tasks: {painted_ms:.0f} ms; {timings[:3]}")
-    assert painted_ms > 0
     screenshot(browser, "09-500-tasks")
