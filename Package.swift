@@ -31,6 +31,8 @@ let package = Package(
         .systemLibrary(
             name: "CWslay", path: "Sources/C/CWslay",
             providers: [.apt(["libwslay-dev"])]),
+        // epoll and eventfd, which Glibc's Swift module lacks: header-only, nothing to link.
+        .systemLibrary(name: "CEpoll", path: "Sources/C/CEpoll"),
         .systemLibrary(
             name: "CYAML", path: "Sources/C/CYAML", pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]),
@@ -45,7 +47,9 @@ let package = Package(
         .target(name: "TodoLogging"),
         .target(name: "TodoCrypto", dependencies: ["COpenSSL"]),
         .target(name: "TodoSQLite", dependencies: ["TodoCore", "CSQLite"]),
-        .target(name: "TodoHTTP", dependencies: ["TodoCore", "TodoLogging", "CMicroHTTPD"]),
+        .target(
+            name: "TodoHTTP",
+            dependencies: ["TodoCore", "TodoLogging", "TodoCrypto", "CMicroHTTPD", "CWslay", "CEpoll"]),
         .target(name: "TodoConfig", dependencies: ["CYAML"]),
         .target(name: "TodoEvents", dependencies: ["TodoCore", "TodoLogging"]),
 

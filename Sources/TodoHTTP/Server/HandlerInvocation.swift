@@ -20,4 +20,9 @@ enum HandlerInvocation {
                 message: "The request body exceeds the limit of \(limit) bytes",
                 details: .object(["limit_bytes": .number(Double(limit))])))
     }
+
+    /// The answer to an upgrade that arrives while the server shuts down.
+    static func shuttingDown() -> HTTPResponse {
+        HTTPResponse.error(AppError.unavailable("The server is shutting down", code: "shutting_down"))
+    }
 }

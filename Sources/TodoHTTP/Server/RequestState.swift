@@ -14,6 +14,8 @@ final class RequestState {
     /// Bytes of body received, including any dropped once the limit was exceeded.
     var receivedBytes = 0
     var bodyLimitExceeded = false
+    /// Set when the response switches protocols; taken by the upgrade callback.
+    var upgrade: UpgradeHandoff?
 
     init(target: String, startTime: ContinuousClock.Instant = .now) {
         self.target = target
