@@ -58,11 +58,15 @@ let package = Package(
             name: "TodoBackend",
             dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging"]),
 
+        .target(
+            name: "TodoSync",
+            dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging"]),
+
         // MARK: Configuration, composition root and command line.
         .target(
             name: "TodoApp",
             dependencies: [
-                "TodoCore", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend",
+                "TodoCore", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend", "TodoSync",
                 "TodoConfig", "TodoEvents", "CPostgres", "CKafka", "CWslay",
             ]),
         .executableTarget(name: "todo-chatbot", dependencies: ["TodoApp"]),

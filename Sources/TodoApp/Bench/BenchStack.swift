@@ -34,7 +34,7 @@ final class BenchStack {
         listToken = reader.token.token
         completeIDs = ids
 
-        backend = composition.service(.backend)
+        backend = composition.backendService()
         try backend.start()
         bare = BareHTTPServer(
             configuration: HTTPServerConfiguration(

@@ -35,6 +35,7 @@ extension AppSettings {
         eventRetentionHours = try config.int(.eventsRetentionHours)
         eventRetentionMaxMessages = try config.int(.eventsRetentionMaxMessages)
         eventPollIntervalMilliseconds = try config.int(.eventsPollIntervalMS)
+        webSocket = try WebSocketSettings(resolved: config)
 
         let level = try config.string(.logLevel)
         guard let logLevel = Logger.Level(name: level) else {

@@ -31,11 +31,14 @@ public struct AppSettings: Sendable {
     public var eventRetentionMaxMessages: Int
     /// How often consumers poll for messages of other processes (`events.poll_interval_ms`).
     public var eventPollIntervalMilliseconds: Int
+    /// The WebSocket sync service (`websocket.*`).
+    public var webSocket: WebSocketSettings
 }
 
 /// The services of the product, by the name `serve <name>` takes.
 public enum ServiceName: String, Sendable, CaseIterable {
     case backend
+    case websocket
 
     /// What `serve` with no name starts: the whole local stack.
     public static let localStack: [ServiceName] = ServiceName.allCases

@@ -57,12 +57,23 @@ public final class Composition: Sendable {
         }
     }
 
-    /// The HTTP listener of one service.
-    func service(_ name: ServiceName) -> HTTPService {
-        var router = Router()
+    /// One service: its listener, with whatever else it runs.
+    func service(_ name: ServiceName) throws -> any Service {
         switch name {
-        case .backend: backend.register(on: &router)
+        case .backend: backendService()
+        case .websocket: try syncService()
         }
+    }
+
+    /// The backend API's listener.
+    func backendService() -> HTTPService {
+        httpService(.backend) { backend.register(on: &$0) }
+    }
+
+    /// A service that is only an HTTP listener with the standard pipeline around `routes`.
+    func httpService(_ name: ServiceName, routes: (inout Router) -> Void) -> HTTPService {
+        var router = Router()
+        routes(&router)
         let pipeline = HTTPPipeline.standard(
             router: router, cors: CORSPolicy(allowedOrigins: settings.corsOrigins), maxBodyBytes: settings.maxBodyBytes)
         let configuration = HTTPServerConfiguration(

@@ -1,0 +1,184 @@
+import Foundation
+import Synchronization
+import TodoCore
+import TodoCrypto
+import TodoHTTP
+import TodoLogging
+
+/// One client connection: whose it is, where its stream stands, and the handler of its socket.
+///
+/// A session goes through three phases. Opening: the socket is being handed to a reactor.
+/// Catching up: it is registered, so live events for its user are buffered, while a catch-up
+/// thread reads what it missed from the log (or just the current end). Live: the replay, `ready`
+/// and the buffer have been sent and live events go straight out. Every event is sent only if
+/// its offset is at or past ``State/nextOffset``, which then moves past it: that is what keeps
+/// the replay, the buffer and the live feed from duplicating or reordering anything.
+final class SyncSession: WebSocketHandler {
+    enum Phase: Equatable {
+        case opening
+        case catchingUp
+        case live
+        case closed
+    }
+
+    struct State {
+        var phase = Phase.opening
+        var connection: WebSocketConnection?
+        /// The offset of the next event to deliver in the user's partition.
+        var nextOffset: Int64 = 0
+        /// Live events that arrived while catching up, in offset order.
+        var buffered: [(offset: Int64, bytes: [UInt8])] = []
+        var tokenExpiresAt: Date
+    }
+
+    let userID: String
+    /// The position the client asked to resume after (`since`), as sent; nil for a fresh start.
+    let requestedPosition: String?
+    private let context: SyncContext
+    private let logger: Logger
+    private let state: Mutex<State>
+
+    init(userID: String, tokenExpiresAt: Date, requestedPosition: String?, context: SyncContext, logger: Logger) {
+        self.userID = userID
+        self.requestedPosition = requestedPosition
+        self.context = context
+        self.logger = logger
+        self.state = Mutex(State(tokenExpiresAt: tokenExpiresAt))
+    }
+
+    var phase: Phase { state.withLock { $0.phase } }
+
+    // MARK: WebSocketHandler (on the reactor thread)
+
+    func webSocketDidOpen(_ connection: WebSocketConnection) {
+        let expiresAt = state.withLock { state -> Date in
+            state.connection = connection
+            state.phase = .catchingUp
+            return state.tokenExpiresAt
+        }
+        context.registry.add(self)
+        connection.close(
+            at: context.closeDeadline(forTokenExpiringAt: expiresAt), with: SyncCloseCode.tokenExpiredClose)
+        logger.debug("WebSocket session opened", ["connection.id": String(connection.id)])
+        context.catchUp.enqueue(self)
+    }
+
+    func webSocket(_ connection: WebSocketConnection, didReceive message: WebSocketMessage) {
+        guard case .text(let bytes) = message, let parsed = ClientMessage.parse(bytes) else {
+            connection.close(WebSocketClose(code: SyncCloseCode.invalidMessage, reason: "invalid_message"))
+            return
+        }
+        switch parsed {
+        case .ping:
+            connection.send(text: ServerMessage.pong)
+        case .auth(let token):
+            refreshToken(token, on: connection)
+        case .unknown(let type):
+            connection.send(
+                text: ServerMessage.error(code: "unknown_type", message: "Unknown message type '\(type.prefix(40))'"))
+        }
+    }
+
+    func webSocketDidClose(_ connection: WebSocketConnection, _ info: WebSocketCloseInfo) {
+        context.registry.remove(self)
+        state.withLock { state in
+            state.phase = .closed
+            state.buffered = []
+        }
+        logger.debug(
+            "WebSocket session closed",
+            ["connection.id": String(connection.id), "close.code": String(info.code.rawValue)])
+    }
+
+    /// Verifies a token sent over the socket; a valid one for the same user moves the deadline.
+    private func refreshToken(_ token: String, on connection: WebSocketConnection) {
+        let verified: VerifiedToken
+        do {
+            verified = try context.tokens.verify(token, now: context.clock.now)
+        } catch {
+            connection.send(text: ServerMessage.error(code: error.code, message: error.message))
+            return
+        }
+        guard verified.subject == userID else {
+            connection.send(
+                text: ServerMessage.error(
+                    code: "token_subject_mismatch", message: "The token belongs to another user"))
+            return
+        }
+
+        state.withLock { $0.tokenExpiresAt = verified.expiresAt }
+        connection.close(
+            at: context.closeDeadline(forTokenExpiringAt: verified.expiresAt), with: SyncCloseCode.tokenExpiredClose)
+        connection.send(text: ServerMessage.authAccepted(tokenExpiresAt: verified.expiresAt))
+        context.counters.add(.tokenRefreshes)
+    }
+
+    // MARK: Delivery
+
+    /// A live event for this user (on the live feed's thread): buffered while catching up, sent
+    /// when live and not yet delivered. A buffer that outgrows the send queue closes the
+    /// connection as a slow consumer; the client resumes from its last position.
+    func deliverLive(offset: Int64, bytes: [UInt8]) {
+        state.withLock { state in
+            switch state.phase {
+            case .catchingUp:
+                guard state.buffered.count < context.configuration.webSocket.maxQueuedMessages else {
+                    state.phase = .closed
+                    state.buffered = []
+                    state.connection?.close(SyncCloseCode.slowConsumerClose)
+                    context.counters.add(.catchUpOverflows)
+                    return
+                }
+                state.buffered.append((offset, bytes))
+            case .live:
+                guard offset >= state.nextOffset, let connection = state.connection else { return }
+                state.nextOffset = offset + 1
+                connection.send(text: bytes)
+                context.counters.add(.eventsDelivered)
+            case .opening, .closed:
+                break
+            }
+        }
+    }
+
+    /// Ends the catch-up (on a catch-up thread): sends the replayed events, `refetch` if the
+    /// position could not be replayed, `ready`, then what was buffered meanwhile, and goes live.
+    func finishCatchUp(_ plan: CatchUpPlan) {
+        state.withLock { state in
+            guard state.phase == .catchingUp, let connection = state.connection else { return }
+
+            for event in plan.replayed where event.offset >= state.nextOffset {
+                connection.send(text: event.bytes)
+                state.nextOffset = event.offset + 1
+            }
+            state.nextOffset = max(state.nextOffset, plan.end)
+            let position = SyncPosition(partition: plan.partition, nextOffset: state.nextOffset)
+            if let reason = plan.refetchReason {
+                connection.send(text: ServerMessage.refetch(reason: reason, position: position))
+            }
+            connection.send(
+                text: ServerMessage.ready(
+                    userID: userID, position: position, replayed: plan.replayed.count,
+                    tokenExpiresAt: state.tokenExpiresAt, heartbeatSeconds: context.heartbeatSeconds))
+
+            var delivered = plan.replayed.count
+            for event in state.buffered where event.offset >= state.nextOffset {
+                connection.send(text: event.bytes)
+                state.nextOffset = event.offset + 1
+                delivered += 1
+            }
+            state.buffered = []
+            state.phase = .live
+            context.counters.add(.eventsDelivered, delivered)
+        }
+    }
+
+    /// The log could not be read for the catch-up: the client is told to retry later.
+    func failCatchUp() {
+        state.withLock { state in
+            guard state.phase == .catchingUp else { return }
+            state.phase = .closed
+            state.connection?.close(WebSocketClose(code: .internalError, reason: "catch_up_failed"))
+        }
+    }
+}
