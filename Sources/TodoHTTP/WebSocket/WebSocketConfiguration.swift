@@ -19,6 +19,10 @@ public struct WebSocketConfiguration: Sendable, Equatable {
     /// Bytes waiting to be written to one connection, beyond which it is closed with
     /// ``overflowClose``.
     public var maxQueuedBytes: Int
+    /// SO_SNDBUF of every upgraded socket (the kernel doubles it for its bookkeeping). A fixed
+    /// buffer turns off the kernel's autotuning, which on loopback grows it to megabytes and so
+    /// would hide a client that stopped reading; nil keeps the kernel's choice.
+    public var socketSendBufferBytes: Int?
     /// The close code and reason of a connection whose send queue overflowed.
     public var overflowClose: WebSocketClose
     /// The close code and reason sent to every connection when the server shuts down.
@@ -28,6 +32,7 @@ public struct WebSocketConfiguration: Sendable, Equatable {
         reactorThreads: Int = 1, pingInterval: Duration = .seconds(25), pongTimeout: Duration = .seconds(10),
         closeTimeout: Duration = .seconds(2), tickInterval: Duration = .milliseconds(500),
         maxMessageBytes: Int = 64 << 10, maxQueuedMessages: Int = 512, maxQueuedBytes: Int = 1 << 20,
+        socketSendBufferBytes: Int? = 64 << 10,
         overflowClose: WebSocketClose = WebSocketClose(code: .policyViolation, reason: "send_queue_full"),
         shutdownClose: WebSocketClose = WebSocketClose(code: .goingAway, reason: "server_shutdown")
     ) {
@@ -39,6 +44,7 @@ public struct WebSocketConfiguration: Sendable, Equatable {
         self.maxMessageBytes = maxMessageBytes
         self.maxQueuedMessages = maxQueuedMessages
         self.maxQueuedBytes = maxQueuedBytes
+        self.socketSendBufferBytes = socketSendBufferBytes
         self.overflowClose = overflowClose
         self.shutdownClose = shutdownClose
     }
@@ -55,5 +61,6 @@ public struct WebSocketConfiguration: Sendable, Equatable {
             tickInterval >= .milliseconds(1) && tickInterval <= .seconds(10), "tickInterval is outside 1 ms...10 s")
         try check(maxMessageBytes >= 125, "maxMessageBytes must be at least 125")
         try check(maxQueuedMessages >= 1 && maxQueuedBytes >= 1024, "the send queue limits are too small")
+        try check((socketSendBufferBytes ?? 4096) >= 4096, "socketSendBufferBytes must be at least 4096")
     }
 }

@@ -1,3 +1,4 @@
+import Glibc
 import Synchronization
 import TodoCore
 import TodoLogging
@@ -76,8 +77,10 @@ public final class WebSocketServer: Sendable {
         let id = nextConnectionID.wrappingAdd(1, ordering: .relaxed).oldValue
         let connection = WebSocketConnection(id: id, remoteAddress: request.remoteAddress, reactor: reactor)
         let maxMessageBytes = configuration.maxMessageBytes
+        let sendBuffer = configuration.socketSendBufferBytes
         let logger = request.context.logger
         let handoff = UpgradeHandoff { socket in
+            Self.tune(socket.descriptor, sendBuffer: sendBuffer)
             do throws(WebSocketError) {
                 let session = try WslaySession(
                     connection: connection, handler: handler, socket: socket, maxMessageBytes: maxMessageBytes,
@@ -106,6 +109,16 @@ public final class WebSocketServer: Sendable {
             return reactors
         }
         for reactor in reactors { reactor.shutdown(gracePeriod: gracePeriod) }
+    }
+
+    /// Small frames go out at once (no Nagle delay) and the send buffer stays the configured size.
+    /// Failures only cost latency or memory, so they are ignored.
+    private static func tune(_ descriptor: Int32, sendBuffer: Int?) {
+        var one: Int32 = 1
+        _ = setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+        if var size = sendBuffer.map(Int32.init) {
+            _ = setsockopt(descriptor, SOL_SOCKET, SO_SNDBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
     }
 
     private func pickReactor() -> Reactor? {
