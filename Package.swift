@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "TodoCoreTests", dependencies: ["TodoCore", "TodoTestSupport"]),
         .testTarget(name: "TodoCryptoTests", dependencies: ["TodoCrypto"]),
         .testTarget(name: "TodoSQLiteTests", dependencies: ["TodoSQLite", "TodoCore", "TodoTestSupport"]),
-        .testTarget(name: "TodoHTTPTests", dependencies: ["TodoHTTP", "TodoCore", "TodoLogging"]),
+        .testTarget(name: "TodoHTTPTests", dependencies: ["TodoHTTP", "TodoCore", "TodoLogging", "TodoTestSupport"]),
         .testTarget(
             name: "TodoBackendTests",
             dependencies: ["TodoBackend", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoTestSupport"]),
@@ -87,5 +87,8 @@ let package = Package(
             name: "TodoEventsTests",
             dependencies: ["TodoEvents", "TodoCore", "TodoSQLite", "TodoLogging", "TodoTestSupport"]),
         .testTarget(name: "TodoAppTests", dependencies: ["TodoApp"]),
+        .testTarget(
+            name: "TodoSyncTests",
+            dependencies: ["TodoSync", "TodoCore", "TodoCrypto", "TodoEvents", "TodoHTTP", "TodoTestSupport"]),
     ]
 )

@@ -23,15 +23,11 @@ final class RawHTTPConnection {
     private var buffer: [UInt8] = []
 
     /// Connects to 127.0.0.1:`port`; reads time out after `timeoutSeconds` so a bug cannot hang the run.
-    /// `receiveBuffer` sets SO_RCVBUF before connecting, which bounds the TCP window the peer sees.
-    init(port: Int, timeoutSeconds: Int = 20, receiveBuffer: Int? = nil) throws {
+    init(port: Int, timeoutSeconds: Int = 20) throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw Failure(description: "socket() failed: errno \(errno)") }
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        if var size = receiveBuffer.map(Int32.init) {
-            setsockopt(descriptor, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
-        }
 
         let status = Self.connect(descriptor, port: port)
         guard status == 0 else {
@@ -130,13 +126,6 @@ final class RawHTTPConnection {
     func isClosedByPeer() -> Bool {
         var byte: UInt8 = 0
         return recv(descriptor, &byte, 1, 0) == 0
-    }
-
-    /// What is buffered past the last response, or else the next bytes from the socket.
-    func readSome() throws -> [UInt8] {
-        if buffer.isEmpty { try fill() }
-        defer { buffer = [] }
-        return buffer
     }
 
     private func fill() throws {

@@ -3,6 +3,7 @@ import Synchronization
 import TodoCore
 import TodoHTTP
 import TodoLogging
+import TodoTestSupport
 
 /// Records what the reactor tells one connection's handler, and echoes every text message back.
 ///
@@ -125,7 +126,7 @@ final class WebSocketTestServer: Sendable {
     func client(receiveBuffer: Int? = nil) throws -> RawWebSocketClient {
         let client = try RawWebSocketClient(port: port, receiveBuffer: receiveBuffer)
         guard try client.handshake() else {
-            throw RawHTTPConnection.Failure(description: "handshake refused: \(client.response?.status ?? 0)")
+            throw RawWebSocketClient.Failure(description: "handshake refused: \(client.response?.status ?? 0)")
         }
         return client
     }

@@ -1,6 +1,7 @@
 import Testing
 import TodoCore
 import TodoLogging
+import TodoTestSupport
 
 @testable import TodoHTTP
 

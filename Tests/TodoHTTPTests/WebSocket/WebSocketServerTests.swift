@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TodoHTTP
+import TodoTestSupport
 
 @Suite("WebSocket server over real sockets", .serialized)
 struct WebSocketServerTests {
