@@ -55,6 +55,9 @@ let package = Package(
 
         // MARK: Services.
         .target(
+            name: "TodoNotify",
+            dependencies: ["TodoCore", "TodoEvents", "TodoCrypto", "TodoLogging"]),
+        .target(
             name: "TodoBackend",
             dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging"]),
 
@@ -67,7 +70,7 @@ let package = Package(
             name: "TodoApp",
             dependencies: [
                 "TodoCore", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend", "TodoSync",
-                "TodoConfig", "TodoEvents", "CPostgres", "CKafka", "CWslay",
+                "TodoConfig", "TodoEvents", "TodoNotify", "CPostgres", "CKafka", "CWslay",
             ]),
         .executableTarget(name: "todo-chatbot", dependencies: ["TodoApp"]),
 
@@ -86,6 +89,12 @@ let package = Package(
         .testTarget(
             name: "TodoEventsTests",
             dependencies: ["TodoEvents", "TodoCore", "TodoSQLite", "TodoLogging", "TodoTestSupport"]),
+        .testTarget(
+            name: "TodoNotifyTests",
+            dependencies: [
+                "TodoNotify", "TodoCore", "TodoEvents", "TodoSQLite", "TodoLogging", "TodoHTTP", "TodoCrypto",
+                "TodoTestSupport",
+            ]),
         .testTarget(name: "TodoAppTests", dependencies: ["TodoApp"]),
         .testTarget(
             name: "TodoSyncTests",

@@ -9,12 +9,16 @@ public struct BackendAPI: Sendable {
     public let tasks: TaskService
     public let authenticator: Authenticator
     public let readinessChecks: [ReadinessCheck]
+    private let store: any Store
+    private let clock: any TimeSource
 
     /// `checks` are readiness checks beyond the database's (the event log's, say).
     public init(
         store: any Store, clock: any TimeSource, ids: any IDGenerator, hasher: PasswordHasher, tokens: TokenService,
         limiter: LoginRateLimiter, checks: [ReadinessCheck] = []
     ) {
+        self.store = store
+        self.clock = clock
         accounts = AccountService(
             store: store, clock: clock, ids: ids, hasher: hasher, tokens: tokens, limiter: limiter)
         tasks = TaskService(store: store, clock: clock, ids: ids)
@@ -33,6 +37,7 @@ public struct BackendAPI: Sendable {
         HealthRoutes(service: "backend", checks: readinessChecks, apiPrefix: "/api").register(on: &router)
         AccountRoutes(accounts: accounts, auth: authenticator).register(on: &router)
         TaskRoutes(tasks: tasks, auth: authenticator).register(on: &router)
+        NotificationRoutes(store: store, clock: clock, auth: authenticator).register(on: &router)
         OpenAPIRoutes().register(on: &router)
     }
 }

@@ -70,3 +70,12 @@ import TodoCore
         #expect(CalendarDate.of(instant, in: TimeZone(identifier: "Europe/Berlin")!).description == "2026-12-04")
     }
 }
+
+@Suite struct RFC3339RangeTests {
+    @Test func instantsOutsideTheFourDigitYearsAreRefused() {
+        #expect(RFC3339.parse("0001-01-01T00:00:00+23:59") == nil)
+        #expect(RFC3339.parse("9999-12-31T23:59:59-23:59") == nil)
+        #expect(RFC3339.parse("0001-01-01T00:00:00Z").map { RFC3339.format($0) } == "0001-01-01T00:00:00Z")
+        #expect(RFC3339.parse("9999-12-31T23:59:59Z").map { RFC3339.format($0) } == "9999-12-31T23:59:59Z")
+    }
+}

@@ -70,7 +70,7 @@ def wait_until_ready(server):
             pytest.fail(
                 f"todo-chatbot exited with {server.process.returncode} while starting:\n{server.log_tail()}")
         try:
-            response = requests.get(server.url("/api/health/ready"), timeout=2)
+            response = requests.get(server.url("/health/ready"), timeout=2)
             if response.status_code == 200:
                 return
             last_problem = f"status {response.status_code}: {response.text[:200]}"
@@ -81,9 +81,10 @@ def wait_until_ready(server):
     pytest.fail(f"todo-chatbot was not ready within {STARTUP_TIMEOUT_SECONDS}s ({last_problem}):\n{server.log_tail()}")
 
 
-def start_server(root, services=("backend",)):
-    """Starts `todo-chatbot serve` with its own data directory and config under `root` and waits
-    until it is ready. The caller stops it (see `stop_server`)."""
+def start_server(root, services=("backend",), extra_environment=None, log_name="server.log"):
+    """Starts `todo-chatbot serve SERVICES` with its own data directory and config under `root`
+    (each service on a free port, in `running.ports`) and waits until the first is ready. The
+    caller stops it (see `stop_server`)."""
     binary = binary_path()
     if not binary.is_file():
         pytest.fail(f"todo-chatbot binary not found at {binary}; build it or set TODO_BIN")
@@ -94,12 +95,15 @@ def start_server(root, services=("backend",)):
     environment["TODO_CONFIG"] = str(root / "config.yaml")
     environment["XDG_CONFIG_HOME"] = str(root / "xdg-config")
     environment["TMPDIR"] = str(root)
+    environment.update(extra_environment or {})
+    ports = {service: free_port() for service in services}
+    for service, service_port in ports.items():
+        environment[f"TODO_{service.upper()}_PORT"] = str(service_port)
 
-    port = free_port()
-    # Global options go before the command; `--port=N` keeps the value from being read as a service.
+    port = ports[services[0]]
     global_options = ["--profile", "test", f"--data-dir={data_dir}", "--host=127.0.0.1"]
-    command = [str(binary), *global_options, "--log-level=info", "serve", *services, f"--port={port}"]
-    log_path = root / "server.log"
+    command = [str(binary), *global_options, "--log-level=info", "serve", *services]
+    log_path = root / log_name
     with open(log_path, "ab") as log:
         process = subprocess.Popen(
             command, cwd=root, env=environment, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
@@ -107,6 +111,7 @@ def start_server(root, services=("backend",)):
     running.data_dir = data_dir
     running.cli_prefix = [str(binary), *global_options]
     running.environment = environment
+    running.ports = ports
     wait_until_ready(running)
     return running
 

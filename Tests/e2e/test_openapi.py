@@ -27,6 +27,10 @@ EXPECTED_ROUTES = {
     ("POST", "/api/tasks/{id}/complete"),
     ("POST", "/api/tasks/{id}/reopen"),
     ("GET", "/api/tags"),
+    ("GET", "/api/notifications"),
+    ("POST", "/api/notifications/{id}/read"),
+    ("GET", "/api/me/notifications"),
+    ("PUT", "/api/me/notifications"),
 }
 
 HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
@@ -174,6 +178,16 @@ def probes(account, other_email):
         ("POST", "/api/tasks/{id}/reopen", at("/api/tasks/{id}/reopen"), {"headers": {**auth, "If-Match": '"1"'}}),
         ("GET", "/api/tags", "/api/tags", {"headers": auth}),
         ("GET", "/api/tags", "/api/tags", {"headers": {"Authorization": "Bearer not-a-token"}}),
+        ("GET", "/api/notifications", "/api/notifications", {"headers": auth, "params": {"unread": "true"}}),
+        ("GET", "/api/notifications", "/api/notifications", {"headers": auth, "params": {"limit": 1000}}),
+        ("POST", "/api/notifications/{id}/read", fill("/api/notifications/{id}/read", missing), {"headers": auth}),
+        ("GET", "/api/me/notifications", "/api/me/notifications", {"headers": auth}),
+        ("PUT", "/api/me/notifications", "/api/me/notifications",
+         {"headers": auth, "json": {"in_app": True, "quiet_hours_start": "22:00", "quiet_hours_end": "07:00",
+                                    "webhook": {"enabled": True, "url": "https://hooks.example.com/todo",
+                                                "secret": "0123456789abcdef0123"}}}),
+        ("PUT", "/api/me/notifications", "/api/me/notifications",
+         {"headers": auth, "json": {"webhook": {"enabled": True, "url": "ftp://nope"}}}),
         ("DELETE", "/api/tasks/{id}", at("/api/tasks/{id}", doomed["id"]), {"headers": {**auth, "If-Match": '"7"'}}),
         ("DELETE", "/api/tasks/{id}", at("/api/tasks/{id}", doomed["id"]), {"headers": auth}),
         ("DELETE", "/api/tasks/{id}", at("/api/tasks/{id}", doomed["id"]), {"headers": auth}),

@@ -13,6 +13,7 @@ enum BenchCommand: Command {
         Usage: todo-chatbot bench [--duration SECONDS] [--connections N] [--threads N]
                                   [--scenario NAME]... [--json]
                todo-chatbot bench events [--samples N] [--json]
+               todo-chatbot bench reminders [--count N] [--json]
 
         Starts the backend in this process on a temporary SQLite database (port 0, logging at
         warning), seeds a user with tasks, and runs wrk (apt install wrk) against it, one scenario
@@ -31,18 +32,26 @@ enum BenchCommand: Command {
         task change's commit to the handler of a consumer of task-events (the embedded log's
         wake-up path), over --samples changes (default 2000) made one at a time 2 ms apart, and
         prints p50, p99 and the maximum.
+
+        bench reminders creates --count tasks (default 10000) whose reminders fall due in the
+        same minute, runs the notification service on them, and prints the delivery lateness
+        (delivered minus due) p50, p99 and maximum.
         """
 
     static func run(_ arguments: inout Arguments, global: GlobalOptions) throws {
         var global = global
         let json = arguments.flag("json")
-        let events = arguments.positional()
-        if let events, events != "events" { throw CLIError.usage("Unknown bench '\(events)'; try 'bench events'") }
+        // Options first: their values must not be read as the bench name.
         let samples = try arguments.intOption("samples", default: 2000, range: 10...1_000_000)
+        let reminderCount = try arguments.intOption("count", default: 10_000, range: 10...1_000_000)
         let duration = try arguments.intOption("duration", default: 10, range: 1...3600)
         let connections = try arguments.intOption("connections", default: 64, range: 1...10_000)
         let threads = try arguments.intOption("threads", default: 2, range: 1...64)
         let only = try arguments.options("scenario")
+        let events = arguments.positional()
+        if let events, !["events", "reminders"].contains(events) {
+            throw CLIError.usage("Unknown bench '\(events)'; try 'bench events' or 'bench reminders'")
+        }
         for name in only where !BenchScenario.names.contains(name) {
             throw CLIError.usage("Unknown scenario '\(name)'; known: \(BenchScenario.names.joined(separator: ", "))")
         }
@@ -56,8 +65,12 @@ enum BenchCommand: Command {
         global.overrides["http.host"] = "127.0.0.1"
         global.overrides["log.level"] = "warning"
         let settings = try global.loadSettings()
-        if events != nil {
+        if events == "events" {
             try runEvents(settings: settings, samples: samples, json: json)
+            return
+        }
+        if events == "reminders" {
+            try runReminders(settings: settings, count: reminderCount, json: json)
             return
         }
         let wrk = try WrkRunner.locate()
@@ -105,6 +118,34 @@ extension BenchCommand {
         if result.latencies.count < samples {
             throw CLIError.failure(
                 "Only \(result.latencies.count) of \(samples) events reached the handler within 10 s")
+        }
+    }
+}
+
+extension BenchCommand {
+    static func runReminders(settings: AppSettings, count: Int, json: Bool) throws {
+        let composition = try Composition(settings: settings, logger: Logger(service: "bench", level: .warning))
+        defer { composition.close() }
+
+        let lateness = try ReminderLatencyBench(composition: composition, count: count).run().sorted()
+        func percentile(_ fraction: Double) -> Double {
+            lateness.isEmpty ? .nan : lateness[min(lateness.count - 1, Int(Double(lateness.count) * fraction))]
+        }
+        let rows: [(String, Double)] = [
+            ("p50_ms", percentile(0.5)), ("p99_ms", percentile(0.99)), ("max_ms", lateness.last ?? .nan),
+        ]
+        if json {
+            var fields = rows.reduce(into: [String: JSONValue]()) { $0[$1.0] = .number(($1.1 * 10).rounded() / 10) }
+            fields["delivered"] = .number(Double(lateness.count))
+            print(JSONOutput.object(fields))
+        } else {
+            print("delivery lateness of \(lateness.count) reminders due within one minute")
+            for (name, value) in rows {
+                print(name.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%.1f", value))
+            }
+        }
+        if lateness.count < count {
+            throw CLIError.failure("Only \(lateness.count) of \(count) reminders were delivered within two minutes")
         }
     }
 }

@@ -34,7 +34,9 @@ final class BenchStack {
         listToken = reader.token.token
         completeIDs = ids
 
-        backend = composition.backendService()
+        var router = Router()
+        composition.backend.register(on: &router)
+        backend = composition.httpService(.backend, router: router)
         try backend.start()
         bare = BareHTTPServer(
             configuration: HTTPServerConfiguration(

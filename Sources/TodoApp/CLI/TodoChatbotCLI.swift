@@ -1,4 +1,5 @@
 import Foundation
+import TodoCore
 import TodoLogging
 
 /// The `todo-chatbot` command line: global options, then a command and its arguments.
@@ -82,6 +83,11 @@ extension CLIError {
     /// A one-line, user-safe description of any error a command can meet.
     static func describe(_ error: any Error) -> String {
         if let error = error as? CLIError { return error.message }
+        if let error = error as? AppError {
+            // An operator reads this: the step that failed matters for internal errors.
+            let context = error.kind == .internal ? error.debugContext.map { " [\($0)]" } ?? "" : ""
+            return "\(error.message) (\(error.code))\(context)"
+        }
         return String(describing: error)
     }
 }

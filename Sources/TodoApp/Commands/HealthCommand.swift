@@ -10,10 +10,11 @@ enum HealthCommand: Command {
     static let name = "health"
     static let summary = "check the running services' health endpoints"
     static let help = """
-        Usage: todo-chatbot health [--service NAME] [--host ADDRESS] [--timeout SECONDS] [--json]
+        Usage: todo-chatbot health [--service NAME [--port PORT]] [--host ADDRESS] [--timeout SECONDS] [--json]
 
-        Calls /health and /health/ready of each service on the configured host and ports and prints
-        one row per service. Exits 1 when any checked service is not ready.
+        Calls /health and /health/ready of each service on the configured host and ports (ports.<name>,
+        or --port for the one --service names) and prints one row per service. Exits 1 when any
+        checked service is not ready.
         """
 
     struct Row {
@@ -29,6 +30,10 @@ enum HealthCommand: Command {
         var global = global
         let json = arguments.flag("json")
         let only = try arguments.option("service")
+        if let port = try arguments.option("port") {
+            guard let only else { throw CLIError.usage("--port needs --service NAME") }
+            global.set("ports.\(only)", to: port, flag: "--port")
+        }
         let timeout = try arguments.option("timeout").map { Double($0) } ?? 3
         try global.takeCommonOverrides(&arguments)
         try arguments.finish()

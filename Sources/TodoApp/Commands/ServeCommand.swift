@@ -59,7 +59,7 @@ enum ServeCommand: Command {
             FileHandle.standardOutput.write(Data((instructions + "\n").utf8))
         }
 
-        let services = try names.map { try composition.service($0) }
+        let services = try names.flatMap { try composition.services($0) }
         logger.info(
             "Starting", ["profile": settings.profileName, "services": names.map(\.rawValue).joined(separator: ",")])
         try ServiceGroup(services: services, logger: logger).run()

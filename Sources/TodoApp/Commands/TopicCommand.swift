@@ -11,7 +11,7 @@ enum TopicCommand: Command {
         Actions:
           list                 every topic with its partition and message counts
           describe TOPIC       the retained offsets of each partition
-          consume TOPIC        print messages, oldest first, then exit
+          consume TOPIC        print messages partition by partition, oldest first in each, then exit
             --num N            at most N messages (default: all retained)
             --offset start|end|N
                                where to begin in each partition (default: start); N is an offset

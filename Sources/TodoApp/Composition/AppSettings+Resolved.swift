@@ -1,5 +1,7 @@
+import Foundation
 import TodoConfig
 import TodoLogging
+import TodoNotify
 
 extension AppSettings {
     /// Reads the typed settings from a resolved configuration. Every value has already been checked
@@ -36,6 +38,11 @@ extension AppSettings {
         eventRetentionMaxMessages = try config.int(.eventsRetentionMaxMessages)
         eventPollIntervalMilliseconds = try config.int(.eventsPollIntervalMS)
         webSocket = try WebSocketSettings(resolved: config)
+        notificationPolicy = NotificationPolicy(
+            missedAfter: TimeInterval(try config.int(.notificationsMissedAfterMinutes) * 60),
+            lateAfter: TimeInterval(try config.int(.notificationsLateAfterSeconds)),
+            lease: TimeInterval(try config.int(.notificationsLeaseSeconds)),
+            webhookAttempts: try config.int(.notificationsWebhookAttempts))
 
         let level = try config.string(.logLevel)
         guard let logLevel = Logger.Level(name: level) else {

@@ -1,5 +1,6 @@
 import Foundation
 import TodoLogging
+import TodoNotify
 
 /// The typed settings the composition root needs, read once from the resolved configuration
 /// (defaults < profile < environment < flags).
@@ -33,12 +34,15 @@ public struct AppSettings: Sendable {
     public var eventPollIntervalMilliseconds: Int
     /// The WebSocket sync service (`websocket.*`).
     public var webSocket: WebSocketSettings
+    /// The notification service's timing (`notifications.*`).
+    public var notificationPolicy: NotificationPolicy
 }
 
 /// The services of the product, by the name `serve <name>` takes.
 public enum ServiceName: String, Sendable, CaseIterable {
     case backend
     case websocket
+    case notification
 
     /// What `serve` with no name starts: the whole local stack.
     public static let localStack: [ServiceName] = ServiceName.allCases

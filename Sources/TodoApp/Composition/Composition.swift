@@ -5,6 +5,7 @@ import TodoCrypto
 import TodoEvents
 import TodoHTTP
 import TodoLogging
+import TodoNotify
 import TodoSQLite
 
 /// The composition root: the one place that picks adapters from the settings and wires services.
@@ -31,9 +32,12 @@ public final class Composition: Sendable {
         switch location {
         case .sqlite(let path):
             let sqlite = try SQLiteStore(path: path, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds)
+            let migrator = SQLiteMigrator(store: sqlite)
             if settings.autoMigrate {
-                let applied = try SQLiteMigrator(store: sqlite).upgrade(to: nil)
+                let applied = try migrator.upgrade(to: nil)
                 for revision in applied { logger.info("Applied migration", [LogKey.migration: revision]) }
+            } else {
+                try Self.requireCurrentSchema(migrator)
             }
             store = sqlite
             eventLog = Self.sqliteEventLog(store: sqlite, settings: settings, clock: clock)
@@ -48,6 +52,18 @@ public final class Composition: Sendable {
             checks: [Self.eventLogCheck(eventLog, consumers: [])])
     }
 
+    /// With `database.auto_migrate` off, refuses to start on a schema other than this build's.
+    static func requireCurrentSchema(_ migrator: any SchemaMigrator) throws {
+        let pending = try migrator.history().filter { $0.appliedAt == nil }.map(\.id)
+        guard pending.isEmpty else {
+            let current = try migrator.current() ?? "base"
+            throw AppError.unavailable(
+                "The database is at revision \(current) and needs \(pending.joined(separator: ", ")); "
+                    + "run `todo-chatbot migrate up` (database.auto_migrate is off)",
+                code: "schema_outdated")
+        }
+    }
+
     /// The migrator for the configured database, for `migrate`.
     public static func migrator(settings: AppSettings) throws -> any SchemaMigrator {
         switch try DatabaseLocation.parse(settings.databaseURL) {
@@ -57,23 +73,43 @@ public final class Composition: Sendable {
         }
     }
 
-    /// One service: its listener, with whatever else it runs.
-    func service(_ name: ServiceName) throws -> any Service {
+    /// What `serve <name>` runs: the service's HTTP listener (health and, for the backend, the
+    /// API) and its background workers.
+    func services(_ name: ServiceName) throws -> [any Service] {
+        var router = Router()
+        var workers: [any Service] = []
         switch name {
-        case .backend: backendService()
-        case .websocket: try syncService()
+        case .backend:
+            backend.register(on: &router)
+        case .websocket:
+            return [try syncService()]
+        case .notification:
+            let notifications = NotificationService(
+                store: store, log: eventLog, clock: clock, ids: ids, policy: settings.notificationPolicy,
+                instanceID: "notification-\(ProcessInfo.processInfo.processIdentifier)-\(ids.next().suffix(8))",
+                logger: logger)
+            HealthRoutes(
+                service: name.rawValue,
+                checks: [
+                    databaseCheck, Self.eventLogCheck(eventLog, consumers: [notifications.consumer]),
+                    ReadinessCheck(name: "reminders") { try notifications.backlog() },
+                ]
+            ).register(on: &router)
+            workers.append(
+                WorkerService(name: "notification workers", start: notifications.start, stop: notifications.stop))
+        }
+        return [httpService(name, router: router)] + workers
+    }
+
+    private var databaseCheck: ReadinessCheck {
+        ReadinessCheck(name: "database") { [store] in
+            try store.ping()
+            return nil
         }
     }
 
-    /// The backend API's listener.
-    func backendService() -> HTTPService {
-        httpService(.backend) { backend.register(on: &$0) }
-    }
-
-    /// A service that is only an HTTP listener with the standard pipeline around `routes`.
-    func httpService(_ name: ServiceName, routes: (inout Router) -> Void) -> HTTPService {
-        var router = Router()
-        routes(&router)
+    /// The HTTP listener of one service on its configured port.
+    func httpService(_ name: ServiceName, router: Router) -> HTTPService {
         let pipeline = HTTPPipeline.standard(
             router: router, cors: CORSPolicy(allowedOrigins: settings.corsOrigins), maxBodyBytes: settings.maxBodyBytes)
         let configuration = HTTPServerConfiguration(

@@ -55,8 +55,10 @@ public struct ProfileChanges: Sendable {
             return nil
         }
         let name = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.count > maximumNameLength {
-            problems.add("name", code: "too_long", "name has at most \(maximumNameLength) characters")
+        if !name.fits(characters: maximumNameLength) {
+            problems.add(
+                "name", code: "too_long",
+                "name has at most \(maximumNameLength) characters (and 8 code points per character)")
             return nil
         }
         if name.unicodeScalars.contains(where: \.isControlCode) {
@@ -68,11 +70,13 @@ public struct ProfileChanges: Sendable {
 
     /// An IANA identifier, kept as spelled when it is canonical (so "UTC" stays "UTC").
     static func parseTimeZone(_ value: JSONValue, into problems: inout ValidationErrors) -> String? {
+        // Foundation's list of known identifiers is ICU's canonical set, which lacks current IANA
+        // names such as Asia/Kolkata; any Area/Location name the tz database resolves is accepted.
         let known = TimeZone.knownTimeZoneIdentifiers
-        if let identifier = value.stringValue, identifier.utf8.count <= 64, let zone = TimeZone(identifier: identifier)
+        if let identifier = value.stringValue, identifier.utf8.count <= 64, TimeZone(identifier: identifier) != nil,
+            known.contains(identifier) || identifier == "UTC" || identifier.contains("/")
         {
-            if known.contains(identifier) || identifier == "UTC" { return identifier }
-            if known.contains(zone.identifier) { return zone.identifier }
+            return identifier
         }
         problems.add("timezone", code: "invalid_timezone", "timezone must be an IANA timezone such as Europe/Berlin")
         return nil

@@ -11,7 +11,7 @@ enum OpenAPIDocument {
           "info": {
             "title": "Todo Chatbot backend API",
             "version": "1.0.0",
-            "description": "The backend of Todo Chatbot: accounts, tasks and health.\n\nConventions:\n- JSON in and out (`application/json; charset=utf-8`). A POST, PUT or PATCH with a non-empty body of another media type is 415 `unsupported_media_type`; a body over `http.max_body_bytes` (1 MiB by default) is 413 `payload_too_large`. Both are checked before authentication.\n- Every error is `{\"error\": {\"code\", \"message\", \"details\"?}}`; `code` is stable.\n- An unknown path is 404 `route_not_found`; a known path with another method is 405 `method_not_allowed` with an `Allow` header. HEAD is served wherever GET is; a plain OPTIONS answers 204 with `Allow`, and CORS preflights are answered for the configured origins.\n- Every response carries `X-Request-ID` and `X-Correlation-ID` (the client's value when it is 1-128 characters of `[A-Za-z0-9._:-]`).\n- Tasks carry a version, sent as `ETag`; send it back in `If-Match` to refuse lost updates (412).\n"
+            "description": "The backend of Todo Chatbot: accounts, tasks, notifications and health.\n\nConventions:\n- JSON in and out (`application/json; charset=utf-8`). A POST, PUT or PATCH with a non-empty body of another media type is 415 `unsupported_media_type`; a body over `http.max_body_bytes` (1 MiB by default) is 413 `payload_too_large`. Both are checked before authentication.\n- Every error is `{\"error\": {\"code\", \"message\", \"details\"?}}`; `code` is stable.\n- An unknown path is 404 `route_not_found`; a known path with another method is 405 `method_not_allowed` with an `Allow` header. HEAD is served wherever GET is; a plain OPTIONS answers 204 with `Allow`, and CORS preflights are answered for the configured origins.\n- Every response carries `X-Request-ID` and `X-Correlation-ID` (the client's value when it is 1-128 characters of `[A-Za-z0-9._:-]`).\n- Tasks carry a version, sent as `ETag`; send it back in `If-Match` to refuse lost updates (412).\n"
           },
           "servers": [
             {
@@ -35,6 +35,10 @@ enum OpenAPIDocument {
             {
               "name": "meta",
               "description": "This document."
+            },
+            {
+              "name": "notifications",
+              "description": "Reminders delivered by the notification service, and how to receive them."
             }
           ],
           "security": [
@@ -646,7 +650,8 @@ enum OpenAPIDocument {
                       "type": "array",
                       "items": {
                         "type": "string",
-                        "maxLength": 50
+                        "maxLength": 400,
+                        "description": "At most 50 characters. JSON Schema counts code points; the server also limits user-perceived characters to 50 (a family emoji or an accented letter is one), with at most 8 code points each."
                       }
                     },
                     "style": "form",
@@ -1181,6 +1186,223 @@ enum OpenAPIDocument {
                   }
                 }
               }
+            },
+            "/api/notifications": {
+              "get": {
+                "operationId": "listNotifications",
+                "summary": "The reminders delivered to the user, newest first",
+                "tags": [
+                  "notifications"
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/XCorrelationID"
+                  },
+                  {
+                    "name": "unread",
+                    "in": "query",
+                    "schema": {
+                      "type": "boolean"
+                    },
+                    "description": "Only those not yet read."
+                  },
+                  {
+                    "name": "limit",
+                    "in": "query",
+                    "schema": {
+                      "type": "integer",
+                      "minimum": 1,
+                      "maximum": 200,
+                      "default": 50
+                    }
+                  },
+                  {
+                    "name": "cursor",
+                    "in": "query",
+                    "schema": {
+                      "type": "string"
+                    },
+                    "description": "`next_cursor` of the previous page."
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "A page of notifications.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/NotificationPage"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/ValidationFailed"
+                  },
+                  "default": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/api/notifications/{id}/read": {
+              "post": {
+                "operationId": "markNotificationRead",
+                "summary": "Mark a notification read (marking it again changes nothing)",
+                "tags": [
+                  "notifications"
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/XCorrelationID"
+                  },
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The notification, now read.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Notification"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotificationNotFound"
+                  },
+                  "default": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/api/me/notifications": {
+              "get": {
+                "operationId": "getNotificationPreferences",
+                "summary": "How the user is notified: channels, webhook, quiet hours",
+                "tags": [
+                  "notifications"
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/XCorrelationID"
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The preferences.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/NotificationPreferences"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "default": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              },
+              "put": {
+                "operationId": "putNotificationPreferences",
+                "summary": "Replace the notification preferences",
+                "tags": [
+                  "notifications"
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/XCorrelationID"
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/NotificationPreferencesUpdate"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The preferences now.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/NotificationPreferences"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/UnsupportedMediaType"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/ValidationFailed"
+                  },
+                  "default": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
             }
           },
           "components": {
@@ -1383,7 +1605,8 @@ enum OpenAPIDocument {
                       "string",
                       "null"
                     ],
-                    "maxLength": 200
+                    "maxLength": 1600,
+                    "description": "At most 200 characters. JSON Schema counts code points; the server also limits user-perceived characters to 200 (a family emoji or an accented letter is one), with at most 8 code points each."
                   },
                   "timezone": {
                     "type": "string",
@@ -1526,14 +1749,16 @@ enum OpenAPIDocument {
                   "title": {
                     "type": "string",
                     "minLength": 1,
-                    "maxLength": 500
+                    "maxLength": 4000,
+                    "description": "At most 500 characters. JSON Schema counts code points; the server also limits user-perceived characters to 500 (a family emoji or an accented letter is one), with at most 8 code points each."
                   },
                   "description": {
                     "type": [
                       "string",
                       "null"
                     ],
-                    "maxLength": 10000
+                    "maxLength": 80000,
+                    "description": "At most 10000 characters. JSON Schema counts code points; the server also limits user-perceived characters to 10000 (a family emoji or an accented letter is one), with at most 8 code points each."
                   },
                   "completed": {
                     "type": "boolean"
@@ -1561,7 +1786,8 @@ enum OpenAPIDocument {
                     "items": {
                       "type": "string",
                       "minLength": 1,
-                      "maxLength": 50
+                      "maxLength": 400,
+                      "description": "At most 50 characters. JSON Schema counts code points; the server also limits user-perceived characters to 50 (a family emoji or an accented letter is one), with at most 8 code points each."
                     }
                   },
                   "due_at": {
@@ -1801,8 +2027,8 @@ enum OpenAPIDocument {
                       "string",
                       "null"
                     ],
-                    "maxLength": 200,
-                    "description": "Trimmed; no control characters."
+                    "maxLength": 1600,
+                    "description": "Trimmed; no control characters. At most 200 characters. JSON Schema counts code points; the server also limits user-perceived characters to 200 (a family emoji or an accented letter is one), with at most 8 code points each."
                   },
                   "timezone": {
                     "type": [
@@ -1839,7 +2065,8 @@ enum OpenAPIDocument {
                       "string",
                       "null"
                     ],
-                    "maxLength": 200
+                    "maxLength": 1600,
+                    "description": "At most 200 characters. JSON Schema counts code points; the server also limits user-perceived characters to 200 (a family emoji or an accented letter is one), with at most 8 code points each."
                   },
                   "timezone": {
                     "type": "string",
@@ -1890,16 +2117,16 @@ enum OpenAPIDocument {
                   "title": {
                     "type": "string",
                     "minLength": 1,
-                    "maxLength": 500,
-                    "description": "Trimmed; must not be empty or contain control characters."
+                    "maxLength": 4000,
+                    "description": "Trimmed; must not be empty or contain control characters. At most 500 characters. JSON Schema counts code points; the server also limits user-perceived characters to 500 (a family emoji or an accented letter is one), with at most 8 code points each."
                   },
                   "description": {
                     "type": [
                       "string",
                       "null"
                     ],
-                    "maxLength": 10000,
-                    "description": "No control characters except newline, carriage return and tab; empty or null clears it."
+                    "maxLength": 80000,
+                    "description": "No control characters except newline, carriage return and tab; empty or null clears it. At most 10000 characters. JSON Schema counts code points; the server also limits user-perceived characters to 10000 (a family emoji or an accented letter is one), with at most 8 code points each."
                   },
                   "priority": {
                     "type": [
@@ -1926,7 +2153,8 @@ enum OpenAPIDocument {
                     "items": {
                       "type": "string",
                       "minLength": 1,
-                      "maxLength": 50
+                      "maxLength": 400,
+                      "description": "At most 50 characters. JSON Schema counts code points; the server also limits user-perceived characters to 50 (a family emoji or an accented letter is one), with at most 8 code points each."
                     }
                   },
                   "due_at": {
@@ -2003,16 +2231,16 @@ enum OpenAPIDocument {
                   "title": {
                     "type": "string",
                     "minLength": 1,
-                    "maxLength": 500,
-                    "description": "Trimmed; must not be empty or contain control characters."
+                    "maxLength": 4000,
+                    "description": "Trimmed; must not be empty or contain control characters. At most 500 characters. JSON Schema counts code points; the server also limits user-perceived characters to 500 (a family emoji or an accented letter is one), with at most 8 code points each."
                   },
                   "description": {
                     "type": [
                       "string",
                       "null"
                     ],
-                    "maxLength": 10000,
-                    "description": "No control characters except newline, carriage return and tab; empty or null clears it."
+                    "maxLength": 80000,
+                    "description": "No control characters except newline, carriage return and tab; empty or null clears it. At most 10000 characters. JSON Schema counts code points; the server also limits user-perceived characters to 10000 (a family emoji or an accented letter is one), with at most 8 code points each."
                   },
                   "priority": {
                     "type": [
@@ -2039,7 +2267,8 @@ enum OpenAPIDocument {
                     "items": {
                       "type": "string",
                       "minLength": 1,
-                      "maxLength": 50
+                      "maxLength": 400,
+                      "description": "At most 50 characters. JSON Schema counts code points; the server also limits user-perceived characters to 50 (a family emoji or an accented letter is one), with at most 8 code points each."
                     }
                   },
                   "due_at": {
@@ -2106,6 +2335,219 @@ enum OpenAPIDocument {
                   }
                 },
                 "description": "Only the fields sent change; an empty object changes nothing."
+              },
+              "Notification": {
+                "type": "object",
+                "description": "A reminder delivered to the user. `late` is true when it was delivered more than `notifications.late_after_seconds` after its time (the service was down, or quiet hours held it).",
+                "required": [
+                  "id",
+                  "user_id",
+                  "task_id",
+                  "title",
+                  "due_at",
+                  "fire_at",
+                  "delivered_at",
+                  "late",
+                  "read",
+                  "read_at"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "format": "uuid"
+                  },
+                  "user_id": {
+                    "type": "string",
+                    "format": "uuid"
+                  },
+                  "task_id": {
+                    "type": "string",
+                    "format": "uuid"
+                  },
+                  "title": {
+                    "type": "string"
+                  },
+                  "due_at": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "date-time"
+                  },
+                  "fire_at": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "delivered_at": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "late": {
+                    "type": "boolean"
+                  },
+                  "read": {
+                    "type": "boolean"
+                  },
+                  "read_at": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "date-time"
+                  }
+                }
+              },
+              "NotificationPage": {
+                "type": "object",
+                "required": [
+                  "notifications",
+                  "next_cursor"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "notifications": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/Notification"
+                    }
+                  },
+                  "next_cursor": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Pass as `cursor` for the next (older) page; null on the last page."
+                  }
+                }
+              },
+              "NotificationPreferences": {
+                "type": "object",
+                "required": [
+                  "in_app",
+                  "browser",
+                  "webhook",
+                  "quiet_hours_start",
+                  "quiet_hours_end",
+                  "quiet_policy",
+                  "timezone"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "in_app": {
+                    "type": "boolean"
+                  },
+                  "browser": {
+                    "type": "boolean"
+                  },
+                  "webhook": {
+                    "type": "object",
+                    "required": [
+                      "enabled",
+                      "url",
+                      "secret_set"
+                    ],
+                    "additionalProperties": false,
+                    "properties": {
+                      "enabled": {
+                        "type": "boolean"
+                      },
+                      "url": {
+                        "type": [
+                          "string",
+                          "null"
+                        ],
+                        "format": "uri"
+                      },
+                      "secret_set": {
+                        "type": "boolean",
+                        "description": "The secret itself is never shown."
+                      }
+                    }
+                  },
+                  "quiet_hours_start": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+                  },
+                  "quiet_hours_end": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+                  },
+                  "quiet_policy": {
+                    "enum": [
+                      "deliver_at_end",
+                      "drop"
+                    ]
+                  },
+                  "timezone": {
+                    "type": "string",
+                    "description": "The account's timezone, in which quiet hours apply."
+                  }
+                }
+              },
+              "NotificationPreferencesUpdate": {
+                "type": "object",
+                "additionalProperties": false,
+                "description": "The whole set of preferences: a field left out takes its default (channels off, no quiet hours, no webhook); only `webhook.secret` may be left out to keep the current one.",
+                "properties": {
+                  "in_app": {
+                    "type": "boolean"
+                  },
+                  "browser": {
+                    "type": "boolean"
+                  },
+                  "webhook": {
+                    "type": [
+                      "object",
+                      "null"
+                    ],
+                    "additionalProperties": false,
+                    "properties": {
+                      "enabled": {
+                        "type": "boolean"
+                      },
+                      "url": {
+                        "type": [
+                          "string",
+                          "null"
+                        ],
+                        "format": "uri",
+                        "maxLength": 2000
+                      },
+                      "secret": {
+                        "type": "string",
+                        "minLength": 16,
+                        "description": "Key of the `X-Todo-Signature` HMAC-SHA256 signature: `t=<unix seconds>,v1=<hex HMAC of \"<t>.<body>\">`."
+                      }
+                    }
+                  },
+                  "quiet_hours_start": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+                  },
+                  "quiet_hours_end": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+                  },
+                  "quiet_policy": {
+                    "enum": [
+                      "deliver_at_end",
+                      "drop"
+                    ]
+                  }
+                }
               }
             },
             "responses": {
@@ -2356,6 +2798,24 @@ enum OpenAPIDocument {
               },
               "ServerError": {
                 "description": "A failure the client cannot fix (500 `internal_error`, 503 `database_busy`). Codes: `internal_error`, `database_busy`, `database_closed`.",
+                "headers": {
+                  "X-Request-ID": {
+                    "$ref": "#/components/headers/XRequestID"
+                  },
+                  "X-Correlation-ID": {
+                    "$ref": "#/components/headers/XCorrelationID"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ErrorEnvelope"
+                    }
+                  }
+                }
+              },
+              "NotificationNotFound": {
+                "description": "No such notification for this user (`notification_not_found`).",
                 "headers": {
                   "X-Request-ID": {
                     "$ref": "#/components/headers/XRequestID"

@@ -44,6 +44,11 @@ extension SettingKey {
     public static let websocketPongTimeoutSeconds: SettingKey = "websocket.pong_timeout_seconds"
     public static let websocketMaxQueuedMessages: SettingKey = "websocket.max_queued_messages"
     public static let websocketMaxQueuedBytes: SettingKey = "websocket.max_queued_bytes"
+
+    public static let notificationsMissedAfterMinutes: SettingKey = "notifications.missed_after_minutes"
+    public static let notificationsLateAfterSeconds: SettingKey = "notifications.late_after_seconds"
+    public static let notificationsLeaseSeconds: SettingKey = "notifications.lease_seconds"
+    public static let notificationsWebhookAttempts: SettingKey = "notifications.webhook_attempts"
 }
 
 extension SettingsRegistry {
@@ -165,5 +170,20 @@ extension SettingsRegistry {
             .websocketMaxQueuedBytes, .int(16_384...1_073_741_824), default: .value(.int(1_048_576)),
             env: "TODO_WEBSOCKET_MAX_QUEUED_BYTES",
             "Bytes waiting for one client beyond which it is disconnected as too slow"),
+
+        SettingDefinition(
+            .notificationsMissedAfterMinutes, .int(1...525_600), default: .value(.int(1440)),
+            env: "TODO_NOTIFICATIONS_MISSED_AFTER_MINUTES",
+            "A reminder found this many minutes after its time is recorded as missed instead of sent"),
+        SettingDefinition(
+            .notificationsLateAfterSeconds, .int(1...86_400), default: .value(.int(60)),
+            env: "TODO_NOTIFICATIONS_LATE_AFTER_SECONDS", "A reminder delivered this many seconds late is marked late"),
+        SettingDefinition(
+            .notificationsLeaseSeconds, .int(1...3600), default: .value(.int(30)),
+            env: "TODO_NOTIFICATIONS_LEASE_SECONDS",
+            "How long an instance holds a claimed reminder; a crash mid-delivery is retried after it"),
+        SettingDefinition(
+            .notificationsWebhookAttempts, .int(1...50), default: .value(.int(6)),
+            env: "TODO_NOTIFICATIONS_WEBHOOK_ATTEMPTS", "Webhook attempts before a delivery is recorded as failed"),
     ])
 }

@@ -26,6 +26,8 @@ public struct RecurrenceRule: Sendable, Hashable, CustomStringConvertible {
         if source.isEmpty { return .failure(.empty) }
         if source.utf8.count > 500 { return .failure(.tooLong) }
         if !source.uppercased().contains("FREQ=") { return .failure(.missingFrequency) }
+        // libical reads a C string: a NUL would silently cut the rule short.
+        if source.unicodeScalars.contains(where: \.isControlCode) { return .failure(.malformed) }
 
         return libical.withLock { _ in
             icalerror_clear_errno()

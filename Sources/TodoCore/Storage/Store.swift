@@ -23,7 +23,7 @@ public protocol Store: Sendable {
 }
 
 /// Queries inside a transaction.
-public protocol StoreReader {
+public protocol StoreReader: NotificationReader {
     func user(id: String) throws -> User?
     /// The account and its password hash, looked up by normalized email.
     func credentials(email: String) throws -> UserCredentials?
@@ -35,7 +35,7 @@ public protocol StoreReader {
 }
 
 /// Changes inside a transaction.
-public protocol StoreWriter: StoreReader {
+public protocol StoreWriter: StoreReader, NotificationWriter {
     /// Throws `conflict` with code `email_taken` when the email is already registered.
     func insert(user: User, passwordHash: String) throws
     func update(user: User) throws

@@ -17,7 +17,7 @@ public enum Tag {
         if name.hasPrefix("#") { name.removeFirst() }
         name = name.precomposedStringWithCanonicalMapping
         if name.isEmpty { return .failure(.empty) }
-        if name.count > maximumLength { return .failure(.tooLong) }
+        if !name.fits(characters: maximumLength) { return .failure(.tooLong) }
         let separators = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ",#"))
         let forbidden = name.unicodeScalars.contains { $0.isControlCode || separators.contains($0) }
         if forbidden { return .failure(.invalidCharacters) }
@@ -37,7 +37,7 @@ public enum TagProblem: Sendable, Error {
     public var message: String {
         switch self {
         case .empty: "A tag cannot be empty"
-        case .tooLong: "A tag has at most \(Tag.maximumLength) characters"
+        case .tooLong: "A tag has at most \(Tag.maximumLength) characters (and 8 code points per character)"
         case .invalidCharacters: "A tag cannot contain spaces, commas, '#' or control characters"
         }
     }

@@ -68,8 +68,10 @@ extension TaskChanges {
         let title = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if title.isEmpty {
             problems.add("title", code: "empty", "title cannot be empty")
-        } else if title.count > maximumTitleLength {
-            problems.add("title", code: "too_long", "title has at most \(maximumTitleLength) characters")
+        } else if !title.fits(characters: maximumTitleLength) {
+            problems.add(
+                "title", code: "too_long",
+                "title has at most \(maximumTitleLength) characters (and 8 code points per character)")
         } else if title.unicodeScalars.contains(where: \.isControlCode) {
             problems.add("title", code: "invalid_characters", "title cannot contain control characters")
         } else {
@@ -85,9 +87,10 @@ extension TaskChanges {
             problems.add("description", code: "invalid_type", "description must be a string or null")
             return nil
         }
-        if text.count > maximumDescriptionLength {
+        if !text.fits(characters: maximumDescriptionLength) {
             problems.add(
-                "description", code: "too_long", "description has at most \(maximumDescriptionLength) characters")
+                "description", code: "too_long",
+                "description has at most \(maximumDescriptionLength) characters (and 8 code points per character)")
             return nil
         }
         let forbidden = text.unicodeScalars.contains {

@@ -66,7 +66,8 @@ public enum TaskJSON {
             }
         }
         json.key("timezone")
-        json.string(timeZone.identifier)
+        // Foundation names the zone of "UTC" "GMT"; the product says UTC, as users set it.
+        json.string(timeZone.identifier == "GMT" ? "UTC" : timeZone.identifier)
     }
 
     static func writeReminders(_ reminders: [Reminder], to json: inout JSONWriter) {

@@ -60,8 +60,16 @@ public enum RFC3339 {
         guard let offset = parseOffset(bytes[index...]) else { return nil }
         let days = Int64(CivilCalendar.days(year: year, month: month, day: day))
         let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + min(second, 59)) - Int64(offset)
+        // An offset can push a date at the edge of the four-digit years out of them; such an
+        // instant could not be written back in this format.
+        guard (supportedSeconds).contains(seconds) else { return nil }
         return Date(millisecondsSince1970: seconds * 1000 + Int64(millis))
     }
+
+    /// 0001-01-01T00:00:00Z through 9999-12-31T23:59:59Z, in seconds since the Unix epoch.
+    static let supportedSeconds: ClosedRange<Int64> =
+        Int64(CivilCalendar.days(year: 1, month: 1, day: 1)) * 86_400...Int64(
+            CivilCalendar.days(year: 9999, month: 12, day: 31)) * 86_400 + 86_399
 
     private static func parseOffset(_ bytes: ArraySlice<UInt8>) -> Int? {
         if bytes.count == 1, bytes.first == UInt8(ascii: "Z") || bytes.first == UInt8(ascii: "z") { return 0 }

@@ -53,13 +53,16 @@ public final class EventConsumer: Sendable {
     private let options: Options
     private let logger: Logger
     private let handler: Handler
+    private let afterCommit: (@Sendable (Delivery) -> Void)?
     private let subscription = Mutex<(any Subscription)?>(nil)
     private let attempts = Mutex<[MessagePosition: Int]>([:])
     let counters = ConsumerCounters()
 
+    /// `afterCommit` runs after the transaction of each handled event has committed (a scheduler
+    /// that must re-read what the handler wrote, say); not for skipped duplicates.
     public init(
         group: String, topics: [String], log: any EventLog, store: any Store, options: Options = Options(),
-        logger: Logger, handler: @escaping Handler
+        logger: Logger, afterCommit: (@Sendable (Delivery) -> Void)? = nil, handler: @escaping Handler
     ) {
         self.group = group
         self.topics = topics
@@ -68,6 +71,7 @@ public final class EventConsumer: Sendable {
         self.options = options
         self.logger = logger.with(LogKey.consumerGroup, group)
         self.handler = handler
+        self.afterCommit = afterCommit
     }
 
     /// Joins the group; consumption runs on the log's threads until ``stop()``.
@@ -101,13 +105,15 @@ public final class EventConsumer: Sendable {
 
         let eventLogger = logger.with(LogKey.correlationID, event.correlationID ?? "")
         do {
+            let delivery = Delivery(event: event, message: message)
             let handled = try store.write { transaction in
                 guard try transaction.markProcessed(group: group, eventID: event.id) else { return false }
-                try handler(Delivery(event: event, message: message), transaction)
+                try handler(delivery, transaction)
                 return true
             }
             attempts.withLock { $0[MessagePosition(message)] = nil }
             counters.record(handled ? .processed : .duplicate)
+            if handled { afterCommit?(delivery) }
         } catch {
             let attempt = attempts.withLock { counts in
                 let position = MessagePosition(message)

@@ -33,7 +33,7 @@ public final class HTTPServer: Sendable {
     /// Stops accepting connections, lets requests in progress finish for up to `gracePeriod`
     /// (their responses carry `Connection: close`), then closes every connection. Idempotent.
     public func shutdown(gracePeriod: Duration) {
-        core.draining.store(true, ordering: .relaxed)
-        daemon.shutdown(gracePeriod: gracePeriod) { core.inFlight.load(ordering: .acquiring) }
+        core.draining.store(true, ordering: .sequentiallyConsistent)
+        daemon.shutdown(gracePeriod: gracePeriod) { core.inFlight.load(ordering: .sequentiallyConsistent) }
     }
 }

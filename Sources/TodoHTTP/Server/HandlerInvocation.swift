@@ -12,6 +12,15 @@ enum HandlerInvocation {
         }
     }
 
+    /// The answer to a request that arrived after shutdown began: it never reached the handler,
+    /// so the client may safely send it again (to another instance).
+    static let shuttingDown: HTTPResponse = {
+        var response = HTTPResponse.error(
+            .unavailable("The server is shutting down; send the request again", code: "shutting_down"))
+        response.headers.set("Retry-After", "1")
+        return response
+    }()
+
     /// The transport's own 413, for a flagged request that the handler did not reject.
     static func payloadTooLarge(limit: Int) -> HTTPResponse {
         HTTPResponse.error(
@@ -19,10 +28,5 @@ enum HandlerInvocation {
                 .payloadTooLarge, code: "payload_too_large",
                 message: "The request body exceeds the limit of \(limit) bytes",
                 details: .object(["limit_bytes": .number(Double(limit))])))
-    }
-
-    /// The answer to an upgrade that arrives while the server shuts down.
-    static func shuttingDown() -> HTTPResponse {
-        HTTPResponse.error(AppError.unavailable("The server is shutting down", code: "shutting_down"))
     }
 }

@@ -8,6 +8,10 @@ final class RequestState {
     let target: String
     let startTime: ContinuousClock.Instant
     var headersRead = false
+    /// Counted in ``ServerCore/inFlight`` (from the first handler call to completion).
+    var counted = false
+    /// Its headers completed after shutdown began: it is answered 503 without running the handler.
+    var arrivedWhileDraining = false
     var method = HTTPMethod.get
     var headers = HTTPHeaders()
     var body: [UInt8] = []

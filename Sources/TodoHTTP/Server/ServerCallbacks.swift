@@ -11,18 +11,18 @@ import TodoLogging
 enum ServerCallbacks {
     static let uriLog: cmhd_uri_log_callback = { context, uri, _ in
         guard let context else { return nil }
-        let core = Unmanaged<ServerCore>.fromOpaque(context).takeUnretainedValue()
-        core.inFlight.add(1, ordering: .relaxed)
         let state = RequestState(target: uri.map { String(cString: $0) } ?? "/")
         return Unmanaged.passRetained(state).toOpaque()
     }
 
     static let completed: MHD_RequestCompletedCallback = { context, _, requestContext, _ in
         guard let context, let requestContext, let pointer = requestContext.pointee else { return }
-        Unmanaged<RequestState>.fromOpaque(pointer).release()
+        let state = Unmanaged<RequestState>.fromOpaque(pointer).takeRetainedValue()
         requestContext.pointee = nil
-        let core = Unmanaged<ServerCore>.fromOpaque(context).takeUnretainedValue()
-        core.inFlight.subtract(1, ordering: .releasing)
+        if state.counted {
+            let core = Unmanaged<ServerCore>.fromOpaque(context).takeUnretainedValue()
+            core.inFlight.subtract(1, ordering: .releasing)
+        }
     }
 
     static let access: MHD_AccessHandlerCallback = {
@@ -32,14 +32,19 @@ enum ServerCallbacks {
 
         // The URI log callback always runs first; this only guards against a library that skips it.
         if requestContext.pointee == nil {
-            core.inFlight.add(1, ordering: .relaxed)
             let state = RequestState(target: url.map { String(cString: $0) } ?? "/")
             requestContext.pointee = Unmanaged.passRetained(state).toOpaque()
         }
         let state = Unmanaged<RequestState>.fromOpaque(requestContext.pointee!).takeUnretainedValue()
 
         if !state.headersRead {
+            // Counted from here, where the handler may start to act, so that shutdown waits for
+            // every request that can have effects; one whose headers complete after shutdown
+            // began is refused instead (draining is set before shutdown reads the count).
             state.headersRead = true
+            state.counted = true
+            core.inFlight.add(1, ordering: .sequentiallyConsistent)
+            state.arrivedWhileDraining = core.draining.load(ordering: .sequentiallyConsistent)
             state.method = HTTPMethod(rawValue: String(cString: method))
             state.headers = readHeaders(connection)
             let declared = state.headers["Content-Length"].flatMap { Int($0) } ?? 0
@@ -78,13 +83,15 @@ enum ServerCallbacks {
         request.bodyLimitExceeded = state.bodyLimitExceeded
         state.body = []
 
-        var response = HandlerInvocation.respond(core.handler, to: request)
+        var response =
+            state.arrivedWhileDraining
+            ? HandlerInvocation.shuttingDown : HandlerInvocation.respond(core.handler, to: request)
         if state.bodyLimitExceeded && response.status != 413 {
             response = HandlerInvocation.payloadTooLarge(limit: core.maxBodyBytes)
         }
         if response.upgrade != nil {
             if core.draining.load(ordering: .relaxed) || response.status != 101 {
-                response = HandlerInvocation.shuttingDown()
+                response = HandlerInvocation.shuttingDown
             } else {
                 state.upgrade = response.upgrade
             }

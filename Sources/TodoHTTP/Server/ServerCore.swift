@@ -12,7 +12,7 @@ final class ServerCore: Sendable {
     let discardLimitBytes: Int
     let serviceName: String
     let logger: Logger
-    /// Requests whose target has been read and whose completion MHD has not yet reported.
+    /// Requests whose headers have been read and whose completion MHD has not yet reported.
     let inFlight = Atomic<Int>(0)
     /// Set when shutdown begins: responses then carry `Connection: close`.
     let draining = Atomic<Bool>(false)

@@ -72,7 +72,7 @@ public final class WebSocketServer: Sendable {
         } catch {
             return ErrorRegistry.response(for: error, logger: request.context.logger)
         }
-        guard let reactor = pickReactor() else { return HandlerInvocation.shuttingDown() }
+        guard let reactor = pickReactor() else { return HandlerInvocation.shuttingDown }
 
         let id = nextConnectionID.wrappingAdd(1, ordering: .relaxed).oldValue
         let connection = WebSocketConnection(id: id, remoteAddress: request.remoteAddress, reactor: reactor)

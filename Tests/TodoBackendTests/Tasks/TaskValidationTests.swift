@@ -29,6 +29,18 @@ import TodoHTTP
         }
     }
 
+    @Test func aCharacterCarryingThousandsOfCombiningMarksIsRefused() {
+        let flood = "e" + String(repeating: "\u{301}", count: 40_000)
+        let reply = backend.send(.post, "/api/tasks", token: token, json: .object(["title": .string(flood)]))
+        #expect(reply.status == 422)
+        #expect(reply.invalidFields == ["title"])
+
+        let eight = "e" + String(repeating: "\u{301}", count: 7)
+        let fits = backend.send(
+            .post, "/api/tasks", token: token, json: .object(["title": .string(String(repeating: eight, count: 500))]))
+        #expect(fits.status == 201)
+    }
+
     @Test func everyInvalidFieldIsListed() {
         let reply = backend.send(
             .post, "/api/tasks", token: token,
@@ -89,5 +101,35 @@ import TodoHTTP
         let wrongMethod = backend.send(.put, "/api/tasks", token: token, json: ["title": "x"])
         #expect(wrongMethod.status == 405)
         #expect(wrongMethod.headers["Allow"]?.contains("POST") == true)
+    }
+}
+
+@Suite struct TimeZoneAndRuleInputTests {
+    let backend: BackendHarness
+
+    init() throws {
+        backend = try BackendHarness()
+    }
+
+    @Test func currentIANANamesMissingFromICUsListAreAccepted_andUTCStaysUTC() throws {
+        let token = try backend.signUp("ravi", timezone: "Asia/Kolkata")
+        #expect(backend.send(.get, "/api/me", token: token).json["timezone"] == "Asia/Kolkata")
+        for zone in ["Etc/UTC", "Asia/Ho_Chi_Minh", "UTC"] {
+            #expect(backend.send(.patch, "/api/me", token: token, json: ["timezone": .string(zone)]).status == 200)
+        }
+        let task = try backend.createTask(token, ["title": "Tea"])
+        #expect(task["timezone"] == "UTC")
+        for zone in ["Mars/Olympus", "Asia/", "GMT+99"] {
+            let reply = backend.send(.patch, "/api/me", token: token, json: ["timezone": .string(zone)])
+            #expect(reply.status == 422, "\(zone)")
+        }
+    }
+
+    @Test func aRuleWithANulIsRefusedNotCutShort() throws {
+        let token = try backend.signUp("nul")
+        let reply = backend.send(
+            .post, "/api/tasks", token: token, json: ["title": "x", "recurrence": "FREQ=DAILY\u{0};BYMONTH=13"])
+        #expect(reply.status == 422)
+        #expect(reply.invalidFields == ["recurrence"])
     }
 }

@@ -24,6 +24,12 @@ public enum ReminderEventType: String, Sendable, CaseIterable {
     case cancelled = "com.todochatbot.reminder.cancelled"
 }
 
+/// Events on `notifications`.
+public enum NotificationEventType: String, Sendable, CaseIterable {
+    /// A reminder was delivered in the app.
+    case delivered = "com.todochatbot.notification.delivered"
+}
+
 /// What caused a change, carried into every event it emits: the correlation id of the request
 /// (or of the event a consumer was handling) and the CloudEvents `source` of the emitter.
 public struct ChangeContext: Sendable, Equatable {

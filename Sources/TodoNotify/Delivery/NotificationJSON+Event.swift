@@ -1,0 +1,26 @@
+import Foundation
+import TodoCore
+
+extension NotificationJSON {
+    /// The `notifications` topic message: a CloudEvent keyed by the user, with the notification as
+    /// `data.notification`.
+    static func event(_ notification: UserNotification, body: [UInt8], id: String) -> OutgoingMessage {
+        var data = JSONWriter(capacity: body.count + 160)
+        data.beginObject()
+        data.key("user_id")
+        data.string(notification.userID)
+        data.key("task_id")
+        data.string(notification.taskID)
+        data.key("notification")
+        data.raw(body)
+        data.endObject()
+
+        let value = CloudEvent.encode(
+            id: id, source: "/notification", type: NotificationEventType.delivered.rawValue,
+            subject: "tasks/\(notification.taskID)", time: notification.deliveredAt, correlationID: nil,
+            data: data.bytes)
+        return OutgoingMessage(
+            topic: EventTopics.notifications, key: notification.userID,
+            headers: [MessageHeader(name: "content-type", value: CloudEvent.contentType)], value: value)
+    }
+}
