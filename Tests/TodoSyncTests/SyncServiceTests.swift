@@ -80,8 +80,48 @@ struct SyncServiceTests {
         #expect(replayed.map { $0["task_id"]?.stringValue } == ["a0", "a1", "a2", "a3", "a4"])
         #expect(replayed.map { $0["version"] } == Array(repeating: .number(1), count: 5))
         #expect(again["replayed"] == .number(5))
-        let positions = replayed.compactMap { $0["position"]?.stringValue.flatMap(SyncPosition.init) }
+        let positions = replayed.compactMap { $0["position"]?.stringValue.flatMap(SyncCursor.init)?[.taskUpdates] }
+        #expect(positions.count == 5)
         #expect(positions.map(\.nextOffset) == positions.map(\.nextOffset).sorted())
+    }
+
+    /// The messages of one stream, in the order received.
+    private func stream(_ messages: [JSONValue], _ type: String) -> [String] {
+        messages.filter { $0["type"]?.stringValue == type }.compactMap { $0["task_id"]?.stringValue }
+    }
+
+    @Test func notifications_areDeliveredLiveAndReplayed_inOrderWithinEachStream() throws {
+        let harness = try SyncTestHarness()
+        defer { harness.stop() }
+        let (live, _, ready) = try harness.connect("alice")
+        let old = try #require(ready["position"]?.stringValue)
+
+        try harness.publishChange(user: "alice", task: "a")
+        try harness.publishNotification(user: "alice", task: "a")
+        try harness.publishChange(user: "alice", task: "b")
+        try harness.publishNotification(user: "alice", task: "c")
+        try harness.publishNotification(user: "bob", task: "z")
+        let received = try (0..<4).map { _ in try SyncTestHarness.json(live.readMessage()) }
+        #expect(stream(received, "task.changed") == ["a", "b"])
+        #expect(stream(received, "notification") == ["a", "c"])
+        let notification = try #require(received.first { $0["type"]?.stringValue == "notification" })
+        #expect(notification["notification"]?["title"] == .string("Reminder"))
+        let cursors = received.compactMap { $0["position"]?.stringValue.flatMap(SyncCursor.init) }
+        #expect(cursors.count == 4)
+        let start = try #require(SyncCursor(old))
+        #expect(cursors.last?[.taskUpdates].map { $0.nextOffset > start[.taskUpdates]!.nextOffset } == true)
+        #expect(cursors.last?[.notifications].map { $0.nextOffset > start[.notifications]!.nextOffset } == true)
+
+        let (_, replayed, again) = try harness.connect("alice", since: old)
+        #expect(stream(replayed, "task.changed") == ["a", "b"])
+        #expect(stream(replayed, "notification") == ["a", "c"])
+        #expect(again["replayed"] == .number(4))
+        let cursor = try #require(again["position"]?.stringValue.flatMap(SyncCursor.init))
+        let last = try #require(cursors.last)
+        // Bob's notification may share the partition: the cursor then stands past it too.
+        #expect(cursor[.notifications]?.partition == last[.notifications]?.partition)
+        #expect(cursor[.notifications].map { $0.nextOffset >= last[.notifications]!.nextOffset } == true)
+        #expect(cursor[.taskUpdates] == last[.taskUpdates])
     }
 
     @Test func statsCountConnectionsUsersAndDeliveries() throws {

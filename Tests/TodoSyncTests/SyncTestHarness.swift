@@ -25,7 +25,7 @@ final class SyncTestHarness: Sendable {
 
     init(retention: RetentionPolicy = RetentionPolicy(), maxQueuedMessages: Int = 64) throws {
         log = MemoryEventLog(retention: retention, pollInterval: 0.05)
-        try log.ensureTopics([TopicSpec(name: EventTopics.taskUpdates, partitions: Self.partitions)])
+        try log.ensureTopics(SyncStream.allCases.map { TopicSpec(name: $0.topic, partitions: Self.partitions) })
         tokens = try TokenService(
             signingKey: JWTKey(id: "test", secret: Array(repeating: 7, count: 32)), issuer: "todo-test",
             lifetime: 3600)
@@ -90,6 +90,19 @@ final class SyncTestHarness: Sendable {
             correlationID: nil, data: data
         ).encoded()
         try log.publish([OutgoingMessage(topic: EventTopics.taskUpdates, key: user, value: value)])
+    }
+
+    /// Publishes a `notification.delivered` event for `task` of `user`.
+    func publishNotification(user: String, task: String) throws {
+        let data: JSONValue = .object([
+            "user_id": .string(user), "task_id": .string(task),
+            "notification": .object(["id": .string(UUID().uuidString), "title": .string("Reminder")]),
+        ])
+        let value = CloudEvent(
+            id: UUID().uuidString, source: "/notification", type: NotificationEventType.delivered.rawValue,
+            subject: nil, time: Date(), correlationID: nil, data: data
+        ).encoded()
+        try log.publish([OutgoingMessage(topic: EventTopics.notifications, key: user, value: value)])
     }
 
     static func json(_ frame: RawWebSocketClient.Frame) throws -> JSONValue {

@@ -72,8 +72,8 @@ def start_stack(root, services=("backend", "websocket"), data_dir=None, settings
     environment["XDG_CONFIG_HOME"] = str(root / "xdg-config")
     environment["TMPDIR"] = str(root)
 
-    backend_port, websocket_port = free_port(), free_port()
-    overrides = {"ports.backend": str(backend_port), "ports.websocket": str(websocket_port), **settings}
+    ports = {service: free_port() for service in ("backend", "websocket", "notification")}
+    overrides = {**{f"ports.{service}": str(port) for service, port in ports.items()}, **settings}
     global_options = ["--profile", "test", f"--data-dir={data_dir}", "--host=127.0.0.1", "--log-level=info"]
     for key, value in overrides.items():
         global_options += ["--set", f"{key}={value}"]
@@ -83,13 +83,16 @@ def start_stack(root, services=("backend", "websocket"), data_dir=None, settings
             [str(binary), *global_options, "serve", *services], cwd=root, env=environment,
             stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
 
-    stack = SyncStack(process, f"http://127.0.0.1:{backend_port}", log_path)
-    stack.websocket_base = f"ws://127.0.0.1:{websocket_port}"
+    stack = SyncStack(process, f"http://127.0.0.1:{ports['backend']}", log_path)
+    stack.websocket_base = f"ws://127.0.0.1:{ports['websocket']}"
     stack.data_dir = data_dir
     stack.environment = environment
+    stack.ports = ports
     urls = [stack.ws_http("/health/ready")]
     if "backend" in services:
         urls.append(stack.url("/api/health/ready"))
+    if "notification" in services:
+        urls.append(f"http://127.0.0.1:{ports['notification']}/health/ready")
     wait_until_ready(stack, urls)
     return stack
 
@@ -141,6 +144,15 @@ def open_socket(stack, token=None, since=None, headers=None):
 
 def receive(ws, timeout=5):
     return json.loads(ws.recv(timeout=timeout))
+
+
+def stream_position(cursor, stream):
+    """The position of one stream (`u` task updates, `n` notifications) in a cursor."""
+    for part in cursor.split(","):
+        if part.startswith(stream):
+            partition, offset = part[1:].split(":")
+            return int(partition), int(offset)
+    raise AssertionError(f"no {stream} position in {cursor}")
 
 
 def receive_ready(ws, timeout=5):

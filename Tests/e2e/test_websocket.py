@@ -11,7 +11,8 @@ from websockets.exceptions import ConnectionClosed
 
 from conftest import sign_up, stop_server
 from sync_stack import (
-    RawSocket, assert_nothing_pending, forge_token, open_socket, receive, receive_ready, start_stack, wait_for)
+    RawSocket, assert_nothing_pending, forge_token, open_socket, receive, receive_ready, start_stack,
+    stream_position, wait_for)
 
 
 @pytest.fixture(scope="module")
@@ -61,8 +62,9 @@ def test_ready_names_the_user_and_the_position_to_resume_from(stack):
         assert ready["user_id"] == alice.user["id"]
         assert ready["replayed"] == 0
         assert ready["heartbeat_seconds"] == 1
-        partition, offset = ready["position"].split(":")
-        assert int(partition) >= 0 and int(offset) >= 0
+        for stream in "un":
+            partition, offset = stream_position(ready["position"], stream)
+            assert partition >= 0 and offset >= 0
 
 
 def test_update_complete_and_delete_arrive_in_order_with_versions(stack):
@@ -80,7 +82,7 @@ def test_update_complete_and_delete_arrive_in_order_with_versions(stack):
         assert messages[1]["task"]["title"] == "Final"
         assert messages[2]["task"]["completed"] is True
         assert "task" not in messages[3]
-        offsets = [int(m["position"].split(":")[1]) for m in messages]
+        offsets = [stream_position(m["position"], "u")[1] for m in messages]
         assert offsets == sorted(offsets) and len(set(offsets)) == 4
 
 
@@ -160,9 +162,9 @@ def test_reconnecting_with_a_position_gets_exactly_the_missed_updates(stack):
         assert [m["task_id"] for m in replayed] == [task["id"] for task in missed]
         assert ready["replayed"] == 4
         # Other users' events may share the partition, so `ready` may stand past the last replayed one.
-        ready_partition, ready_offset = ready["position"].split(":")
-        last_partition, last_offset = replayed[-1]["position"].split(":")
-        assert ready_partition == last_partition and int(ready_offset) >= int(last_offset)
+        ready_partition, ready_offset = stream_position(ready["position"], "u")
+        last_partition, last_offset = stream_position(replayed[-1]["position"], "u")
+        assert ready_partition == last_partition and ready_offset >= last_offset
 
         live = alice.create_task(title="Live again")
         message = receive(ws)
@@ -181,7 +183,9 @@ def test_resuming_from_the_latest_position_replays_nothing(stack):
         assert again["position"] == ready["position"]
 
 
-@pytest.mark.parametrize("since, reason", [("not-a-position", "position_invalid"), ("999:0", "position_unknown")])
+@pytest.mark.parametrize("since, reason", [
+    ("not-a-position", "position_invalid"), ("u0:0", "position_invalid"), ("u999:0,n999:0", "position_unknown"),
+])
 def test_unusable_position_is_answered_with_refetch(stack, since, reason):
     alice = sign_up(stack)
     with open_socket(stack, alice.token, since=since) as ws:
@@ -284,7 +288,7 @@ def test_stats_and_readiness_report_the_service(stack):
     assert subscription["status"] == "up"
     assert subscription["details"]["group"].startswith("websocket.")
     assert subscription["details"]["lag"] >= 0
-    assert sorted(subscription["details"]["partitions"]) == [0, 1, 2]
+    assert subscription["details"]["partitions"] == {"task-updates": [0, 1, 2], "notifications": [0, 1, 2]}
 
 
 def test_logs_never_carry_tokens(stack):

@@ -3,8 +3,9 @@ import Synchronization
 import TodoCore
 import TodoLogging
 
-/// This replica's subscription to `task-updates`: one consumer group per replica, so every replica
-/// receives every update and passes each to the sessions of its user connected here.
+/// This replica's subscription to the topics of the streams (`task-updates`, `notifications`): one
+/// consumer group per replica, so every replica receives every event and passes each to the
+/// sessions of its user connected here.
 ///
 /// The handler runs on the log's consumer thread and only posts to reactors, so it never blocks
 /// for long. A message for a user with no session here is skipped without being decoded. The
@@ -24,12 +25,15 @@ final class LiveFeed: Sendable {
 
     func start() throws {
         let options = SubscriptionOptions(startPosition: .latest)
-        let joined = try log.subscribe(group: group, topics: [EventTopics.taskUpdates], options: options) {
+        let topics = SyncStream.allCases.map(\.topic)
+        let joined = try log.subscribe(group: group, topics: topics, options: options) {
             [self] message in
             handle(message)
         }
         subscription.withLock { $0 = joined }
-        context.logger.info("Subscribed to task updates", [LogKey.consumerGroup: group])
+        context.logger.info(
+            "Subscribed to the sync streams",
+            [LogKey.consumerGroup: group, LogKey.topic: topics.joined(separator: ",")])
     }
 
     func stop() {
@@ -42,7 +46,7 @@ final class LiveFeed: Sendable {
 
     func handle(_ message: LogMessage) {
         let sessions = context.registry.sessions(of: message.key)
-        guard !sessions.isEmpty else { return }
+        guard !sessions.isEmpty, SyncStream(topic: message.topic) != nil else { return }
         context.counters.add(.eventsReceived)
 
         let event: SyncEvent
@@ -52,14 +56,17 @@ final class LiveFeed: Sendable {
         } catch {
             context.counters.add(.malformedEvents)
             context.logger.warning(
-                "Skipping a task-updates message that is not a sync event",
-                [LogKey.partition: String(message.partition), LogKey.offset: String(message.offset)])
+                "Skipping a message that is not a sync event",
+                [
+                    LogKey.topic: message.topic, LogKey.partition: String(message.partition),
+                    LogKey.offset: String(message.offset),
+                ])
             return
         }
 
-        let bytes = event.encoded
+        let encoded = event.encoded
         for session in sessions {
-            session.deliverLive(offset: message.offset, bytes: bytes)
+            session.deliverLive(encoded)
         }
     }
 
@@ -67,20 +74,22 @@ final class LiveFeed: Sendable {
     /// Throws when the subscription is not running or owns no partition yet.
     func status() throws -> JSONValue {
         guard let current = subscription.withLock({ $0 }) else {
-            throw AppError.unavailable("Not subscribed to task-updates", code: "not_subscribed")
+            throw AppError.unavailable("Not subscribed to the sync streams", code: "not_subscribed")
         }
         let owned = current.assignments
         guard !owned.isEmpty else {
             throw AppError.unavailable("The subscription owns no partition yet", code: "not_assigned")
         }
 
-        let offsets = (try log.groups().first { $0.group == group }?.offsets ?? [])
-            .filter { $0.topic == EventTopics.taskUpdates }
+        let offsets = try log.groups().first { $0.group == group }?.offsets ?? []
         let lag = offsets.reduce(Int64(0)) { $0 + $1.lag }
+        let partitions = Dictionary(grouping: owned, by: \.topic).mapValues { owned in
+            JSONValue.array(owned.map { .number(Double($0.partition)) })
+        }
         return .object([
             "group": .string(group),
             "member": .string(current.memberID),
-            "partitions": .array(owned.map { .number(Double($0.partition)) }),
+            "partitions": .object(partitions),
             "lag": .number(Double(lag)),
             "events_received": .number(Double(context.counters.value(.eventsReceived))),
         ])

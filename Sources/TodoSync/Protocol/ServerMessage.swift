@@ -18,10 +18,10 @@ enum ServerMessage {
         return json
     }
 
-    /// Sent once after the replay (if any): everything before `position` has been delivered, live
-    /// messages follow.
+    /// Sent once after the replay (if any): everything before `position` (a cursor over every
+    /// stream) has been delivered, live messages follow.
     static func ready(
-        userID: String, position: SyncPosition, replayed: Int, tokenExpiresAt: Date, heartbeatSeconds: Int
+        userID: String, position: SyncCursor, replayed: Int, tokenExpiresAt: Date, heartbeatSeconds: Int
     ) -> [UInt8] {
         var json = begin("ready")
         json.key("user_id")
@@ -40,7 +40,7 @@ enum ServerMessage {
 
     /// Sent instead of a replay when the requested position cannot be replayed: the client must
     /// reload its state through the API; live messages follow from `position`.
-    static func refetch(reason: String, position: SyncPosition) -> [UInt8] {
+    static func refetch(reason: String, position: SyncCursor) -> [UInt8] {
         var json = begin("refetch")
         json.key("reason")
         json.string(reason)

@@ -11,8 +11,9 @@ import TodoLogging
 /// Catching up: it is registered, so live events for its user are buffered, while a catch-up
 /// thread reads what it missed from the log (or just the current end). Live: the replay, `ready`
 /// and the buffer have been sent and live events go straight out. Every event is sent only if
-/// its offset is at or past ``State/nextOffset``, which then moves past it: that is what keeps
-/// the replay, the buffer and the live feed from duplicating or reordering anything.
+/// its offset is at or past its stream's position in ``State/positions``, which then moves past
+/// it: that is what keeps the replay, the buffer and the live feed from duplicating or reordering
+/// anything. Each message carries the session's whole cursor after it.
 final class SyncSession: WebSocketHandler {
     enum Phase: Equatable {
         case opening
@@ -24,15 +25,16 @@ final class SyncSession: WebSocketHandler {
     struct State {
         var phase = Phase.opening
         var connection: WebSocketConnection?
-        /// The offset of the next event to deliver in the user's partition.
-        var nextOffset: Int64 = 0
-        /// Live events that arrived while catching up, in offset order.
-        var buffered: [(offset: Int64, bytes: [UInt8])] = []
+        /// Per stream, the user's partition and the offset of the next event to deliver; known
+        /// from the end of the catch-up on.
+        var positions: [SyncStream: StreamPosition] = [:]
+        /// Live events that arrived while catching up, in offset order per stream.
+        var buffered: [EncodedEvent] = []
         var tokenExpiresAt: Date
     }
 
     let userID: String
-    /// The position the client asked to resume after (`since`), as sent; nil for a fresh start.
+    /// The cursor the client asked to resume from (`since`), as sent; nil for a fresh start.
     let requestedPosition: String?
     private let context: SyncContext
     private let logger: Logger
@@ -118,7 +120,7 @@ final class SyncSession: WebSocketHandler {
     /// A live event for this user (on the live feed's thread): buffered while catching up, sent
     /// when live and not yet delivered. A buffer that outgrows the send queue closes the
     /// connection as a slow consumer; the client resumes from its last position.
-    func deliverLive(offset: Int64, bytes: [UInt8]) {
+    func deliverLive(_ event: EncodedEvent) {
         state.withLock { state in
             switch state.phase {
             case .catchingUp:
@@ -129,30 +131,43 @@ final class SyncSession: WebSocketHandler {
                     context.counters.add(.catchUpOverflows)
                     return
                 }
-                state.buffered.append((offset, bytes))
+                state.buffered.append(event)
             case .live:
-                guard offset >= state.nextOffset, let connection = state.connection else { return }
-                state.nextOffset = offset + 1
-                connection.send(text: bytes)
-                context.counters.add(.eventsDelivered)
+                if let connection = state.connection, Self.advance(&state, past: event) {
+                    connection.send(text: event.bytes(cursor: SyncCursor(positions: Array(state.positions.values))))
+                    context.counters.add(.eventsDelivered)
+                }
             case .opening, .closed:
                 break
             }
         }
     }
 
+    /// Moves the stream's position past `event` when it has not been delivered yet; false for an
+    /// event already delivered (a redelivery, or one both replayed and seen live).
+    private static func advance(_ state: inout State, past event: EncodedEvent) -> Bool {
+        guard let current = state.positions[event.stream], event.offset >= current.nextOffset else { return false }
+        state.positions[event.stream] = event.position
+        return true
+    }
+
     /// Ends the catch-up (on a catch-up thread): sends the replayed events, `refetch` if the
-    /// position could not be replayed, `ready`, then what was buffered meanwhile, and goes live.
+    /// cursor could not be replayed, `ready`, then what was buffered meanwhile, and goes live.
     func finishCatchUp(_ plan: CatchUpPlan) {
         state.withLock { state in
             guard state.phase == .catchingUp, let connection = state.connection else { return }
 
-            for event in plan.replayed where event.offset >= state.nextOffset {
-                connection.send(text: event.bytes)
-                state.nextOffset = event.offset + 1
+            // Replayed events start where the client asked; the ends are where it stands after.
+            for event in plan.replayed {
+                state.positions[event.stream] = event.position
+                connection.send(text: event.bytes(cursor: cursor(state, ends: plan.ends)))
             }
-            state.nextOffset = max(state.nextOffset, plan.end)
-            let position = SyncPosition(partition: plan.partition, nextOffset: state.nextOffset)
+            for end in plan.ends {
+                let next = max(state.positions[end.stream]?.nextOffset ?? 0, end.nextOffset)
+                state.positions[end.stream] = StreamPosition(
+                    stream: end.stream, partition: end.partition, nextOffset: next)
+            }
+            let position = SyncCursor(positions: Array(state.positions.values))
             if let reason = plan.refetchReason {
                 connection.send(text: ServerMessage.refetch(reason: reason, position: position))
             }
@@ -162,15 +177,22 @@ final class SyncSession: WebSocketHandler {
                     tokenExpiresAt: state.tokenExpiresAt, heartbeatSeconds: context.heartbeatSeconds))
 
             var delivered = plan.replayed.count
-            for event in state.buffered where event.offset >= state.nextOffset {
-                connection.send(text: event.bytes)
-                state.nextOffset = event.offset + 1
+            for event in state.buffered where Self.advance(&state, past: event) {
+                connection.send(text: event.bytes(cursor: SyncCursor(positions: Array(state.positions.values))))
                 delivered += 1
             }
             state.buffered = []
             state.phase = .live
             context.counters.add(.eventsDelivered, delivered)
         }
+    }
+
+    /// The cursor during a replay: each stream at what was sent so far, or where the client asked
+    /// to start (the requested cursor, which `plan.replayed` starts from).
+    private func cursor(_ state: State, ends: [StreamPosition]) -> SyncCursor {
+        let requested = requestedPosition.flatMap(SyncCursor.init)
+        return SyncCursor(
+            positions: ends.map { end in state.positions[end.stream] ?? requested?[end.stream] ?? end })
     }
 
     /// The log could not be read for the catch-up: the client is told to retry later.
