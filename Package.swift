@@ -96,6 +96,9 @@ let package = Package(
                 "TodoTestSupport",
             ]),
         .testTarget(name: "TodoAppTests", dependencies: ["TodoApp"]),
+        // The echo server the Autobahn cases drive (Tests/e2e/test_websocket_conformance.py).
+        .executableTarget(
+            name: "WebSocketEchoServer", dependencies: ["TodoHTTP", "TodoLogging"], path: "Tests/WebSocketEchoServer"),
         .testTarget(
             name: "TodoSyncTests",
             dependencies: ["TodoSync", "TodoCore", "TodoCrypto", "TodoEvents", "TodoHTTP", "TodoTestSupport"]),

@@ -17,7 +17,12 @@ public final class WebSocketConnection: Sendable, Hashable, CustomStringConverti
     /// Queues a text message, which must be valid UTF-8. When the connection's send queue is
     /// full, the message is dropped and the connection closed with the configured overflow code.
     public func send(text bytes: [UInt8]) {
-        reactor.post(.send(id, bytes))
+        reactor.post(.send(id, bytes, binary: false))
+    }
+
+    /// Queues a binary message, under the same limits as text.
+    public func send(binary bytes: [UInt8]) {
+        reactor.post(.send(id, bytes, binary: true))
     }
 
     /// Sends a close frame with `close`, then drops the socket once the peer answered or the

@@ -17,7 +17,7 @@ final class Reactor: @unchecked Sendable {
     /// What other threads ask of the reactor.
     enum Command {
         case adopt(WslaySession)
-        case send(UInt64, [UInt8])
+        case send(UInt64, [UInt8], binary: Bool)
         case close(UInt64, WebSocketClose)
         case closeAt(UInt64, ContinuousClock.Instant, WebSocketClose)
         case shutdown(ContinuousClock.Instant)
@@ -157,7 +157,7 @@ final class Reactor: @unchecked Sendable {
         for command in commands {
             switch command {
             case .adopt(let session): adopt(session)
-            case .send(let id, let bytes): send(bytes, to: id)
+            case .send(let id, let bytes, let binary): send(bytes, binary: binary, to: id)
             case .close(let id, let close):
                 if let session = sessions[id] { beginClose(session, close, initiator: .server) }
             case .closeAt(let id, let deadline, let close):
@@ -192,7 +192,7 @@ final class Reactor: @unchecked Sendable {
 
     /// Queues `bytes`, unless the connection is closing or its queue is over the limits: then a
     /// flush is tried first, and if the queue is still full the connection is closed as too slow.
-    private func send(_ bytes: [UInt8], to id: UInt64) {
+    private func send(_ bytes: [UInt8], binary: Bool, to id: UInt64) {
         guard let session = sessions[id], session.acceptsMessages else {
             stats.messagesDropped()
             return
@@ -206,7 +206,7 @@ final class Reactor: @unchecked Sendable {
                 return
             }
         }
-        if session.queue(bytes) {
+        if session.queue(bytes, opcode: binary ? WSLAY_BINARY_FRAME : WSLAY_TEXT_FRAME) {
             stats.messageSent()
         } else {
             stats.messagesDropped()
