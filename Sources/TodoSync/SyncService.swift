@@ -71,11 +71,9 @@ public final class SyncService: Sendable {
         let handler: any WebSocketHandler
         switch authenticate(request) {
         case .accepted(let token):
-            var logger = request.context.logger.with(LogKey.userID, token.subject)
-            logger = logger.with(LogKey.service, "websocket")
             handler = SyncSession(
                 userID: token.subject, tokenExpiresAt: token.expiresAt, requestedPosition: request.query("since"),
-                context: context, logger: logger)
+                context: context)
         case .refused(let close):
             handler = RefusedSession(close: close)
         }

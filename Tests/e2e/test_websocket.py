@@ -271,6 +271,15 @@ def test_plain_http_on_the_websocket_route_is_426(stack):
     assert response.json()["error"]["code"] == "upgrade_required"
 
 
+def test_handshake_headers_beyond_the_connection_memory_are_refused_with_431(stack):
+    alice = sign_up(stack)
+    fits = {"Cookie": "c=" + "x" * 2500}
+    with open_socket(stack, alice.token, headers=fits) as ws:
+        receive_ready(ws)
+    too_big = requests.get(stack.ws_http("/ws"), headers={"Cookie": "c=" + "x" * 6000}, timeout=5)
+    assert too_big.status_code == 431
+
+
 def test_stats_and_readiness_report_the_service(stack):
     alice = sign_up(stack)
     with open_socket(stack, alice.token) as ws:

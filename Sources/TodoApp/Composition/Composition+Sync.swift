@@ -29,15 +29,16 @@ extension Composition {
             checks: [Self.eventLogCheck(eventLog, consumers: [])] + sync.readinessChecks
         )
         .register(on: &router)
-        // Only handshakes and small GETs arrive here: a small body limit and per-connection memory
-        // (it also bounds the handshake's headers) keep an idle WebSocket cheap.
+        // Only handshakes and small GETs arrive here. libmicrohttpd keeps a connection's memory pool
+        // (which also bounds the handshake's headers) until an upgraded socket closes, so its size
+        // is most of what an idle WebSocket costs: 8 KiB by default (BENCHMARKS.md).
         let maxBodyBytes = 16 << 10
         let pipeline = HTTPPipeline.standard(
             router: router, cors: CORSPolicy(allowedOrigins: settings.corsOrigins), maxBodyBytes: maxBodyBytes)
         let configuration = HTTPServerConfiguration(
             host: settings.host, port: port, threads: settings.httpThreads, maxBodyBytes: maxBodyBytes,
             connectionLimit: options.maxConnections, connectionTimeoutSeconds: settings.connectionTimeoutSeconds,
-            connectionMemoryLimitBytes: 16 << 10, serviceName: "todo-chatbot")
+            connectionMemoryLimitBytes: options.connectionMemoryBytes, serviceName: "todo-chatbot")
         let server = HTTPServer(configuration: configuration, handler: pipeline.handler, logger: serviceLogger)
         return SyncHTTPService(sync: sync, server: server, logger: serviceLogger)
     }

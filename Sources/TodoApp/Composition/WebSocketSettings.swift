@@ -10,6 +10,8 @@ public struct WebSocketSettings: Sendable {
     public var pongTimeoutSeconds: Int
     public var maxQueuedMessages: Int
     public var maxQueuedBytes: Int
+    /// libmicrohttpd's memory pool per connection, which it keeps until an upgraded socket closes.
+    public var connectionMemoryBytes: Int
 
     init(resolved config: ResolvedConfig) throws(ConfigError) {
         replicaID = try config.string(.websocketReplicaID)
@@ -19,5 +21,6 @@ public struct WebSocketSettings: Sendable {
         pongTimeoutSeconds = try config.int(.websocketPongTimeoutSeconds)
         maxQueuedMessages = try config.int(.websocketMaxQueuedMessages)
         maxQueuedBytes = try config.int(.websocketMaxQueuedBytes)
+        connectionMemoryBytes = try config.int(.websocketConnectionMemoryBytes)
     }
 }

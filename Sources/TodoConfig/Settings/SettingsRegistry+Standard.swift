@@ -44,6 +44,7 @@ extension SettingKey {
     public static let websocketPongTimeoutSeconds: SettingKey = "websocket.pong_timeout_seconds"
     public static let websocketMaxQueuedMessages: SettingKey = "websocket.max_queued_messages"
     public static let websocketMaxQueuedBytes: SettingKey = "websocket.max_queued_bytes"
+    public static let websocketConnectionMemoryBytes: SettingKey = "websocket.connection_memory_bytes"
 
     public static let notificationsMissedAfterMinutes: SettingKey = "notifications.missed_after_minutes"
     public static let notificationsLateAfterSeconds: SettingKey = "notifications.late_after_seconds"
@@ -170,6 +171,10 @@ extension SettingsRegistry {
             .websocketMaxQueuedBytes, .int(16_384...1_073_741_824), default: .value(.int(1_048_576)),
             env: "TODO_WEBSOCKET_MAX_QUEUED_BYTES",
             "Bytes waiting for one client beyond which it is disconnected as too slow"),
+        SettingDefinition(
+            .websocketConnectionMemoryBytes, .int(4096...1_048_576), default: .value(.int(8192)),
+            env: "TODO_WEBSOCKET_CONNECTION_MEMORY_BYTES",
+            "libmicrohttpd's memory per WebSocket connection; handshake headers may use about half of it"),
 
         SettingDefinition(
             .notificationsMissedAfterMinutes, .int(1...525_600), default: .value(.int(1440)),

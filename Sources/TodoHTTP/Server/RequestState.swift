@@ -4,8 +4,9 @@
 ///
 /// Only the worker thread that owns the connection touches it, so it needs no locking.
 final class RequestState {
-    /// The request target exactly as received (`/path?query`), before any decoding.
-    let target: String
+    /// The request target exactly as received (`/path?query`), before any decoding; emptied once
+    /// the request has been built.
+    var target: String
     let startTime: ContinuousClock.Instant
     var headersRead = false
     /// Counted in ``ServerCore/inFlight`` (from the first handler call to completion).

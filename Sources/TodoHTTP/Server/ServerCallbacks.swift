@@ -81,7 +81,10 @@ enum ServerCallbacks {
             remoteAddress: SocketAddress.text(cmhd_client_address(connection)), logger: core.logger,
             startTime: state.startTime)
         request.bodyLimitExceeded = state.bodyLimitExceeded
+        // The request has its own copies; an upgraded connection keeps this state until it closes.
         state.body = []
+        state.headers = HTTPHeaders()
+        state.target = ""
 
         var response =
             state.arrivedWhileDraining

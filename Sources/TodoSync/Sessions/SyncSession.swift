@@ -37,18 +37,19 @@ final class SyncSession: WebSocketHandler {
     /// The cursor the client asked to resume from (`since`), as sent; nil for a fresh start.
     let requestedPosition: String?
     private let context: SyncContext
-    private let logger: Logger
     private let state: Mutex<State>
 
-    init(userID: String, tokenExpiresAt: Date, requestedPosition: String?, context: SyncContext, logger: Logger) {
+    init(userID: String, tokenExpiresAt: Date, requestedPosition: String?, context: SyncContext) {
         self.userID = userID
         self.requestedPosition = requestedPosition
         self.context = context
-        self.logger = logger
         self.state = Mutex(State(tokenExpiresAt: tokenExpiresAt))
     }
 
     var phase: Phase { state.withLock { $0.phase } }
+
+    /// Built when needed rather than kept: an idle session should cost as little as possible.
+    private var logger: Logger { context.logger.with(LogKey.userID, userID) }
 
     // MARK: WebSocketHandler (on the reactor thread)
 
