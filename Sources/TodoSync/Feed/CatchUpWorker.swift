@@ -69,14 +69,8 @@ final class CatchUpWorker: Sendable {
     }
 
     private func run() {
-        while true {
-            work.wait()
-            let next = queue.withLock { queue -> SyncSession?? in
-                if queue.stopping { return .none }
-                return .some(queue.sessions.isEmpty ? nil : queue.sessions.removeFirst())
-            }
-            guard let next else { break }
-            guard let session = next, session.phase == .catchingUp else { continue }
+        while let session = nextSession() {
+            guard session.phase == .catchingUp else { continue }
             do {
                 session.finishCatchUp(try plan(for: session))
             } catch {
@@ -87,6 +81,18 @@ final class CatchUpWorker: Sendable {
             }
         }
         exited.signal()
+    }
+
+    /// Waits for the next queued session; nil once the worker is stopping.
+    private func nextSession() -> SyncSession? {
+        while true {
+            work.wait()
+            let (stopping, session) = queue.withLock { queue -> (Bool, SyncSession?) in
+                (queue.stopping, queue.sessions.isEmpty ? nil : queue.sessions.removeFirst())
+            }
+            if stopping { return nil }
+            if let session { return session }
+        }
     }
 
     /// Works out what `session` must be sent; throws when the log cannot be read.
