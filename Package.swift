@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Layers, bottom up: C modules → TodoCore (domain, no I/O) → adapters (TodoSQLite) and
-/// infrastructure (TodoCrypto, TodoLogging, TodoHTTP, TodoConfig) → services (TodoBackend) →
+/// Layers, bottom up: C modules → TodoCore (domain, no I/O) → adapters (TodoSQLite, TodoPostgres) and
+/// infrastructure (TodoCrypto, TodoLogging, TodoHTTP, TodoConfig) → services (TodoBackend, TodoRecurring) →
 /// TodoApp (config, composition, CLI) → the `todo-chatbot` executable. Dependencies point down only.
 let package = Package(
     name: "todo-chatbot",
@@ -42,11 +42,14 @@ let package = Package(
 
         // MARK: Domain core: pure Swift, no I/O.
         .target(name: "TodoCore", dependencies: ["CICal"]),
+        // English dates, times, repeats and reminder offsets, read against an injected "now".
+        .target(name: "TodoDateText", dependencies: ["TodoCore"]),
 
         // MARK: Infrastructure and adapters.
         .target(name: "TodoLogging"),
         .target(name: "TodoCrypto", dependencies: ["COpenSSL"]),
         .target(name: "TodoSQLite", dependencies: ["TodoCore", "CSQLite"]),
+        .target(name: "TodoPostgres", dependencies: ["TodoCore", "CPostgres"]),
         .target(
             name: "TodoHTTP",
             dependencies: ["TodoCore", "TodoLogging", "TodoCrypto", "CMicroHTTPD", "CWslay", "CEpoll"]),
@@ -60,6 +63,10 @@ let package = Package(
         .target(
             name: "TodoBackend",
             dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging"]),
+        .target(name: "TodoRecurring", dependencies: ["TodoCore", "TodoEvents", "TodoHTTP", "TodoLogging"]),
+
+        // The chat engine and the task tools it shares with the language-model loop and MCP.
+        .target(name: "TodoChat", dependencies: ["TodoCore", "TodoDateText"]),
 
         .target(
             name: "TodoSync",
@@ -69,8 +76,9 @@ let package = Package(
         .target(
             name: "TodoApp",
             dependencies: [
-                "TodoCore", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend", "TodoSync",
-                "TodoConfig", "TodoEvents", "TodoNotify", "CPostgres", "CKafka", "CWslay",
+                "TodoCore", "TodoSQLite", "TodoPostgres", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend",
+                "TodoRecurring", "TodoSync", "TodoConfig", "TodoEvents", "TodoNotify", "TodoChat", "CPostgres",
+                "CKafka", "CWslay",
             ]),
         .executableTarget(name: "todo-chatbot", dependencies: ["TodoApp"]),
 
@@ -79,8 +87,16 @@ let package = Package(
             name: "TodoTestSupport", dependencies: ["TodoCore", "TodoSQLite", "TodoEvents"],
             path: "Tests/TodoTestSupport"),
         .testTarget(name: "TodoCoreTests", dependencies: ["TodoCore", "TodoTestSupport"]),
+        .testTarget(name: "TodoDateTextTests", dependencies: ["TodoDateText", "TodoCore"]),
+        .testTarget(
+            name: "TodoChatTests", dependencies: ["TodoChat", "TodoDateText", "TodoSQLite", "TodoTestSupport"]),
         .testTarget(name: "TodoCryptoTests", dependencies: ["TodoCrypto"]),
         .testTarget(name: "TodoSQLiteTests", dependencies: ["TodoSQLite", "TodoCore", "TodoTestSupport"]),
+        .testTarget(
+            name: "TodoPostgresTests",
+            dependencies: [
+                "TodoPostgres", "TodoSQLite", "TodoCore", "TodoTestSupport", "TodoBackend", "TodoCrypto", "TodoHTTP",
+            ]),
         .testTarget(name: "TodoHTTPTests", dependencies: ["TodoHTTP", "TodoCore", "TodoLogging", "TodoTestSupport"]),
         .testTarget(
             name: "TodoBackendTests",
@@ -96,6 +112,12 @@ let package = Package(
                 "TodoTestSupport",
             ]),
         .testTarget(name: "TodoAppTests", dependencies: ["TodoApp"]),
+        .testTarget(
+            name: "TodoRecurringTests",
+            dependencies: [
+                "TodoRecurring", "TodoBackend", "TodoCore", "TodoEvents", "TodoSQLite", "TodoCrypto", "TodoHTTP",
+                "TodoLogging", "TodoTestSupport",
+            ]),
         // The echo server the Autobahn cases drive (Tests/e2e/test_websocket_conformance.py).
         .executableTarget(
             name: "WebSocketEchoServer", dependencies: ["TodoHTTP", "TodoLogging"], path: "Tests/WebSocketEchoServer"),

@@ -9,6 +9,8 @@ packages=(pkg-config libsqlite3-dev libpq-dev librdkafka-dev libssl-dev libmicro
     libyaml-dev libical-dev curl)
 if [[ "${1:-}" == "--with-test-tools" ]]; then
     packages+=(python3 python3-venv wrk)
+    # The Postgres suites run against a throwaway cluster (scripts/postgres.sh) with TLS.
+    packages+=(postgresql openssl)
     # Tests/deploy: a release build with the Swift runtime linked in statically (as the
     # Containerfile builds it) needs libcurl's static-link files for FoundationNetworking.
     packages+=(libcurl4-openssl-dev binutils)

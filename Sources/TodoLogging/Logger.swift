@@ -83,6 +83,10 @@ public enum LogKey {
     public static let attempt = "attempt"
     public static let eventID = "event.id"
     public static let eventType = "event.type"
+    public static let seriesID = "series.id"
+    public static let occurrence = "series.occurrence"
+    public static let nextTaskID = "next.task.id"
+    public static let reason = "reason"
 }
 
 public struct LogRecord: Sendable {

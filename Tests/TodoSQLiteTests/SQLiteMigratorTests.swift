@@ -48,6 +48,42 @@ import TodoTestSupport
         #expect(try migrator.downgrade(steps: 3).isEmpty)
     }
 
+    @Test func taskSeriesRevisionKeepsTasksAndMarksRepeatingOnesFromTheSchedule() throws {
+        let database = TemporaryDatabase()
+        defer { database.remove() }
+        let store = try database.openStore()
+        defer { store.close() }
+        let migrator = SQLiteMigrator(store: store)
+        try migrator.upgrade(to: "0002_event_log")
+
+        // A repeating task written before series existed, in the 0002 schema.
+        let ids = UUIDv7Generator()
+        let (userID, taskID) = (ids.next(), ids.next())
+        try store.withWriteTransaction { connection in
+            _ = try connection.execute(
+                "INSERT INTO users VALUES (?, 'a@example.com', NULL, 'UTC', NULL, NULL, 'in_app', 'h', 0, 0)",
+                [.text(userID)], step: "seed user")
+            _ = try connection.execute(
+                """
+                INSERT INTO tasks VALUES (?, ?, 'Pay rent', 'pay rent', NULL, 'pay rent', 0, NULL, 0, '', 1000, NULL, \
+                1000, 'FREQ=MONTHLY', '', 0, 0, 1)
+                """, [.text(taskID), .text(userID)], step: "seed task")
+        }
+
+        try migrator.upgrade(to: nil)
+        let task = try #require(try store.read { try $0.task(id: taskID, ownerID: userID) })
+        #expect(task.recurrence == "FREQ=MONTHLY")
+        #expect(task.recurrenceMode == .fromSchedule)
+        #expect(task.seriesID == nil)
+
+        #expect(try migrator.migrate(to: "0002_event_log").last == "0003_task_series")
+        let titles = try store.withReadTransaction { connection in
+            try connection.query("SELECT title FROM tasks", step: "read titles") { $0.text(0) }
+        }
+        #expect(titles == ["Pay rent"])
+        #expect(try tableNames(store).contains("task_series") == false)
+    }
+
     @Test func unknownRevisionIsABadRequest() throws {
         let database = TemporaryDatabase()
         defer { database.remove() }

@@ -43,6 +43,9 @@ public enum StoreConformance {
         Check(name: "pagination visits every task once in every sort", body: paginationVisitsEveryTaskOnce),
         Check(name: "tag usage counts", body: tagUsageCounts),
         Check(name: "all-day tasks", body: allDayTasks),
+        Check(name: "series round-trip and updates check the version", body: seriesRoundTripAndVersionedUpdates),
+        Check(name: "an occurrence exists once per series", body: occurrencesAreUniquePerSeries),
+        Check(name: "series tasks come in occurrence order", body: seriesTasksInOccurrenceOrder),
     ]
 
     /// Runs every check, each on its own fresh store.

@@ -30,7 +30,7 @@ def cli(tmp_path):
 
 
 def test_every_command_has_help(cli):
-    for command in ["serve", "demo", "profile", "migrate", "health", "bench", "version"]:
+    for command in ["serve", "demo", "profile", "migrate", "health", "bench", "chat", "version"]:
         assert "Usage: todo-chatbot " + command in cli(command, "--help").stdout
     assert cli("no-such-command", expect=2).stderr.startswith("todo-chatbot: Unknown command")
 
@@ -103,3 +103,10 @@ def test_health_reports_the_running_backend(cli, server):
 def test_version_lists_the_c_libraries(cli):
     version = json.loads(cli("version", "--json").stdout)
     assert set(version["libraries"]) >= {"sqlite", "libpq", "librdkafka"}
+
+
+def test_bench_takes_its_options_before_or_without_a_mode(cli):
+    result = json.loads(cli("bench", "--duration", "1", "--scenario", "bare", "--json").stdout)
+    assert [scenario["name"] for scenario in result["scenarios"]] == ["bare"]
+    assert result["scenarios"][0]["requests"] > 0
+    assert "Unknown bench" in cli("bench", "nonsense", expect=2).stderr

@@ -121,6 +121,8 @@ def test_topic_and_group_commands_show_offsets_members_and_lag(server, new_accou
     lines = run_cli(server, "topic", "consume", "task-events", "--num", "1", "--json").splitlines()
     assert len(lines) == 1
     run_cli(server, "topic", "describe", "no-such-topic", expect=1)
+    run_cli(server, "topic", "consume", "task-events", "--group", "", expect=2)
+    run_cli(server, "topic", "consume", "task-events", "--group", "bad group!", expect=2)
 
 
 def test_readiness_reports_the_event_log(server):

@@ -3,15 +3,15 @@ import TodoCore
 import TodoHTTP
 import TodoLogging
 
-/// `bench`: starts a private backend on a fresh SQLite file and drives it over loopback with wrk
-/// (N keep-alive connections for a bounded time per scenario), next to a bare libmicrohttpd
-/// handler measured in the same run.
+/// `bench`: starts a private backend on a fresh SQLite file (or the database `--database-url`
+/// names) and drives it over loopback with wrk (N keep-alive connections for a bounded time per
+/// scenario), next to a bare libmicrohttpd handler measured in the same run.
 enum BenchCommand: Command {
     static let name = "bench"
     static let summary = "measure the API under load (req/s, p50/p99) with wrk"
     static let help = """
         Usage: todo-chatbot bench [--duration SECONDS] [--connections N] [--threads N]
-                                  [--scenario NAME]... [--json]
+                                  [--scenario NAME]... [--database-url URL] [--json]
                todo-chatbot bench events [--samples N] [--json]
                todo-chatbot bench reminders [--count N] [--json]
 
@@ -26,6 +26,9 @@ enum BenchCommand: Command {
           --connections N      concurrent keep-alive connections (default 64)
           --threads N          wrk threads (default 2)
           --scenario NAME      run only this scenario (repeatable)
+          --database-url URL   measure on this database instead, e.g. postgres://…; it is
+                               migrated, and the run adds its users and their tasks to it
+                               (bench events and bench reminders take it too)
           --json               print the results as JSON
 
         bench events measures, in one process on a temporary SQLite database, the time from a
@@ -48,6 +51,7 @@ enum BenchCommand: Command {
         let connections = try arguments.intOption("connections", default: 64, range: 1...10_000)
         let threads = try arguments.intOption("threads", default: 2, range: 1...64)
         let only = try arguments.options("scenario")
+        let databaseURL = try arguments.option("database-url")
         let events = arguments.positional()
         if let events, !["events", "reminders"].contains(events) {
             throw CLIError.usage("Unknown bench '\(events)'; try 'bench events' or 'bench reminders'")
@@ -60,7 +64,8 @@ enum BenchCommand: Command {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("todo-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         global.overrides["data_dir"] = directory.path
-        global.overrides["database.url"] = "sqlite://\(directory.path)/bench.db"
+        global.overrides["database.url"] = databaseURL ?? "sqlite://\(directory.path)/bench.db"
+        global.overrides["database.auto_migrate"] = "true"
         global.overrides["ports.backend"] = "0"
         global.overrides["http.host"] = "127.0.0.1"
         global.overrides["log.level"] = "warning"

@@ -5,6 +5,7 @@ import TodoHTTP
 import TodoLogging
 
 /// The system under test of `bench`: the backend on port 0 with seeded users, and the bare handler.
+/// The users' emails carry a per-run suffix, so runs on a database that outlives them do not collide.
 final class BenchStack {
     static let listTaskCount = 150
     static let completeTaskCount = 1000
@@ -54,10 +55,12 @@ final class BenchStack {
         composition.close()
     }
 
+    private static let run = UUID().uuidString.prefix(8).lowercased()
+
     private static func account(_ name: String) throws -> SignUpInput {
         try SignUpInput.parse(
             .object([
-                "email": .string("\(name)@bench.invalid"), "password": .string("bench-password-\(name)"),
+                "email": .string("\(name)-\(run)@bench.invalid"), "password": .string("bench-password-\(name)"),
                 "timezone": .string("UTC"),
             ]))
     }

@@ -45,9 +45,11 @@ struct EventLatencyBench {
         // Let the member take its partitions before the first sample.
         Thread.sleep(forTimeInterval: 0.3)
 
+        // A fresh account each run, so runs on a database that outlives them do not collide.
+        let email = "latency-\(UUID().uuidString.prefix(8).lowercased())@bench.invalid"
         let user = try composition.backend.accounts.signUp(
             SignUpInput.parse(
-                .object(["email": "latency@bench.invalid", "password": "bench-password-latency", "timezone": "UTC"])))
+                .object(["email": .string(email), "password": "bench-password-latency", "timezone": "UTC"])))
         for _ in 0..<samples {
             let changes = try TaskChanges.parse(
                 .object(["title": .string("latency \(DispatchTime.now().uptimeNanoseconds)")]), mode: .create)

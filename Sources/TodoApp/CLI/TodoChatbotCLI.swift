@@ -7,7 +7,7 @@ public enum TodoChatbotCLI {
     static var commands: [any Command.Type] {
         [
             ServeCommand.self, DemoCommand.self, ProfileCommand.self, MigrateCommand.self, HealthCommand.self,
-            TopicCommand.self, GroupCommand.self, BenchCommand.self, VersionCommand.self,
+            TopicCommand.self, GroupCommand.self, BenchCommand.self, ChatCommand.self, VersionCommand.self,
         ]
     }
 

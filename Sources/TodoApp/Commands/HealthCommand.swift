@@ -42,7 +42,7 @@ enum HealthCommand: Command {
         let settings = try global.loadSettings()
         var names = ServiceName.allCases
         if let only {
-            guard let service = ServiceName(rawValue: only) else { throw CLIError.usage("Unknown service '\(only)'") }
+            guard let service = ServiceName(named: only) else { throw CLIError.usage("Unknown service '\(only)'") }
             names = [service]
         }
         let host = settings.host == "0.0.0.0" || settings.host == "::" ? "127.0.0.1" : settings.host
@@ -103,11 +103,11 @@ enum HealthCommand: Command {
     }
 
     static func table(_ rows: [Row]) -> String {
-        var lines = ["SERVICE       STATUS  TIME    URL                          DETAIL"]
+        var lines = ["SERVICE         STATUS  TIME    URL                          DETAIL"]
         for row in rows {
             let status = row.status.map(String.init) ?? "-"
             lines.append(
-                row.service.padding(toLength: 14, withPad: " ", startingAt: 0)
+                row.service.padding(toLength: 16, withPad: " ", startingAt: 0)
                     + status.padding(toLength: 8, withPad: " ", startingAt: 0)
                     + "\(row.milliseconds)ms".padding(toLength: 8, withPad: " ", startingAt: 0)
                     + row.url.padding(toLength: 29, withPad: " ", startingAt: 0) + row.detail)

@@ -17,7 +17,7 @@ enum ServeCommand: Command {
 
             Options:
               --host ADDRESS        bind address (http.host, TODO_HOST; default 127.0.0.1)
-              --port PORT           port, when one service is named (ports.<service>)
+              --port PORT           port, when one service is named (ports.backend, ports.recurring)
               --data-dir PATH       data directory (data_dir, TODO_DATA_DIR)
               --database-url URL    database (database.url, DATABASE_URL)
               --log-level LEVEL     trace, debug, info, warning or error (log.level, LOG_LEVEL)
@@ -33,7 +33,7 @@ enum ServeCommand: Command {
 
         var names: [ServiceName] = []
         while let word = arguments.positional() {
-            guard let service = ServiceName(rawValue: word) else {
+            guard let service = ServiceName(named: word) else {
                 let known = ServiceName.allCases.map(\.rawValue).joined(separator: ", ")
                 throw CLIError.usage("Unknown service '\(word)'; known: \(known)")
             }
@@ -42,7 +42,7 @@ enum ServeCommand: Command {
         if names.isEmpty { names = ServiceName.localStack }
         if let port {
             guard names.count == 1 else { throw CLIError.usage("--port needs exactly one service name") }
-            global.set("ports.\(names[0].rawValue)", to: port, flag: "--port")
+            global.set(names[0].portKey, to: port, flag: "--port")
         }
         try arguments.finish()
 
@@ -59,7 +59,7 @@ enum ServeCommand: Command {
             FileHandle.standardOutput.write(Data((instructions + "\n").utf8))
         }
 
-        let services = try names.flatMap { try composition.services($0) }
+        let services = names.flatMap(composition.services)
         logger.info(
             "Starting", ["profile": settings.profileName, "services": names.map(\.rawValue).joined(separator: ",")])
         try ServiceGroup(services: services, logger: logger).run()

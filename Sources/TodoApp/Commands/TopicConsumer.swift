@@ -30,10 +30,24 @@ struct ConsumeOptions {
             options.start = .offset(offset)
         }
         options.group = try arguments.option("group")
+        if let group = options.group, !Self.isGroupName(group) {
+            throw CLIError.usage("--group takes 1-100 characters of letters, digits, '.', '_' and '-'")
+        }
         if options.group != nil, case .offset = options.start {
             throw CLIError.usage("--group resumes at the group's committed offset; use --offset start or end with it")
         }
         return options
+    }
+
+    /// Group names as Kafka tools accept them without quoting.
+    static func isGroupName(_ name: String) -> Bool {
+        (1...100).contains(name.utf8.count)
+            && name.utf8.allSatisfy { byte in
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                    || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".")
+                    || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+            }
     }
 }
 

@@ -11,12 +11,15 @@ extension AppSettings {
         dataDirectory = try config.string(.dataDirectory)
         databaseURL = try config.string(.databaseURL)
         busyTimeoutMilliseconds = try config.int(.databaseBusyTimeoutMS)
+        poolSize = try config.int(.databasePoolSize)
+        poolTimeoutMilliseconds = try config.int(.databasePoolTimeoutMS)
+        statementTimeoutMilliseconds = try config.int(.databaseStatementTimeoutMS)
         autoMigrate = try config.bool(.databaseAutoMigrate)
 
         host = try config.string(.httpHost)
         var ports: [ServiceName: Int] = [:]
         for service in ServiceName.allCases {
-            ports[service] = try config.int(SettingKey("ports.\(service.rawValue)"))
+            ports[service] = try config.int(SettingKey(service.portKey))
         }
         self.ports = ports
         httpThreads = try config.int(.httpThreads)

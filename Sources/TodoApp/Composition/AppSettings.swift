@@ -9,6 +9,11 @@ public struct AppSettings: Sendable {
     public var dataDirectory: String
     public var databaseURL: String
     public var busyTimeoutMilliseconds: Int
+    /// Postgres: most connections open (`database.pool_size`), how long a caller waits for one
+    /// (`database.pool_timeout_ms`) and the server's `statement_timeout` (`database.statement_timeout_ms`).
+    public var poolSize: Int
+    public var poolTimeoutMilliseconds: Int
+    public var statementTimeoutMilliseconds: Int
     public var autoMigrate: Bool
     public var host: String
     public var ports: [ServiceName: Int]
@@ -42,7 +47,28 @@ public struct AppSettings: Sendable {
 public enum ServiceName: String, Sendable, CaseIterable {
     case backend
     case websocket
+    case recurringTask = "recurring-task"
     case notification
+
+    /// The service `name` names: its own name, or the short one the deployment files use
+    /// (`serve recurring`, as the Helm chart and compose file run it).
+    public init?(named name: String) {
+        if name == "recurring" {
+            self = .recurringTask
+        } else {
+            self.init(rawValue: name)
+        }
+    }
+
+    /// The setting holding the service's port (`ports.backend`, `ports.recurring`).
+    public var portKey: String {
+        switch self {
+        case .backend: "ports.backend"
+        case .websocket: "ports.websocket"
+        case .recurringTask: "ports.recurring"
+        case .notification: "ports.notification"
+        }
+    }
 
     /// What `serve` with no name starts: the whole local stack.
     public static let localStack: [ServiceName] = ServiceName.allCases

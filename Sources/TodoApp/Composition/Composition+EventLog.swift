@@ -1,35 +1,21 @@
 import Foundation
 import TodoCore
-import TodoSQLite
 
 extension Composition {
     /// The event log of the configured database for commands (`topic`, `group`), without the
     /// services: migrations applied when `database.auto_migrate` is set, standard topics created.
     /// Close the returned handle when done.
     public static func eventLog(settings: AppSettings) throws -> EventLogHandle {
-        switch try DatabaseLocation.parse(settings.databaseURL) {
-        case .sqlite(let path):
-            let store = try SQLiteStore(path: path, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds)
-            do {
-                if settings.autoMigrate { try SQLiteMigrator(store: store).upgrade(to: nil) }
-                let log = sqliteEventLog(store: store, settings: settings, clock: SystemTimeSource())
-                try log.ensureTopics(EventTopics.standard(partitions: settings.eventPartitions))
-                return EventLogHandle(log: log, store: store)
-            } catch {
-                store.close()
-                throw error
-            }
+        let storage = try StorageBackend.open(settings: settings)
+        do {
+            if settings.autoMigrate { try storage.migrator().upgrade(to: nil) }
+            let log = storage.eventLog(settings: settings, clock: SystemTimeSource())
+            try log.ensureTopics(EventTopics.standard(partitions: settings.eventPartitions))
+            return EventLogHandle(log: log, store: storage.store)
+        } catch {
+            storage.store.close()
+            throw error
         }
-    }
-
-    /// The embedded log on `store` with the configured retention and poll interval.
-    static func sqliteEventLog(store: SQLiteStore, settings: AppSettings, clock: any TimeSource) -> SQLiteEventLog {
-        SQLiteEventLog(
-            store: store,
-            retention: RetentionPolicy(
-                maxAge: TimeInterval(settings.eventRetentionHours) * 3600,
-                maxMessagesPerPartition: settings.eventRetentionMaxMessages),
-            pollInterval: TimeInterval(settings.eventPollIntervalMilliseconds) / 1000, clock: clock)
     }
 }
 

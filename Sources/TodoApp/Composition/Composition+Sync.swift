@@ -8,7 +8,7 @@ import TodoSync
 extension Composition {
     /// The WebSocket sync service on `ports.websocket`: `/ws`, `/stats` and the health routes on
     /// their own listener, whose connection limit is `websocket.max_connections`.
-    func syncService() throws -> any Service {
+    func syncService() -> any Service {
         let port = settings.ports[.websocket] ?? 8001
         let options = settings.webSocket
         let replicaID = options.replicaID.isEmpty ? "\(Self.hostName())-\(port)" : options.replicaID
@@ -19,7 +19,7 @@ extension Composition {
             pongTimeout: .seconds(options.pongTimeoutSeconds), maxQueuedMessages: options.maxQueuedMessages,
             maxQueuedBytes: options.maxQueuedBytes)
         let sync = SyncService(
-            log: eventLog, tokens: try Self.tokenService(settings: settings, logger: logger), clock: clock,
+            log: eventLog, tokens: tokens, clock: clock,
             configuration: SyncConfiguration(replicaID: replicaID, webSocket: webSocket), logger: serviceLogger)
 
         var router = Router()

@@ -6,7 +6,7 @@ import TodoEvents
 import TodoHTTP
 import TodoLogging
 import TodoNotify
-import TodoSQLite
+import TodoRecurring
 
 /// The composition root: the one place that picks adapters from the settings and wires services.
 /// Nothing below it knows which storage backend it was given.
@@ -19,6 +19,9 @@ public final class Composition: Sendable {
     public let clock: any TimeSource
     public let ids: any IDGenerator
     public let backend: BackendAPI
+    public let recurring: RecurringTaskService
+    /// Signs and verifies access tokens: the backend and the sync service check them alike.
+    public let tokens: TokenService
 
     /// Opens storage (creating the data directory and, when `autoMigrate` is set, applying
     /// pending migrations) and builds every service's dependencies.
@@ -28,28 +31,22 @@ public final class Composition: Sendable {
         self.clock = clock
         ids = UUIDv7Generator(clock: clock)
 
-        let location = try DatabaseLocation.parse(settings.databaseURL)
-        switch location {
-        case .sqlite(let path):
-            let sqlite = try SQLiteStore(path: path, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds)
-            let migrator = SQLiteMigrator(store: sqlite)
-            if settings.autoMigrate {
-                let applied = try migrator.upgrade(to: nil)
-                for revision in applied { logger.info("Applied migration", [LogKey.migration: revision]) }
-            } else {
-                try Self.requireCurrentSchema(migrator)
-            }
-            store = sqlite
-            eventLog = Self.sqliteEventLog(store: sqlite, settings: settings, clock: clock)
-        }
-        try eventLog.ensureTopics(EventTopics.standard(partitions: settings.eventPartitions))
+        (store, eventLog) = try Self.openStorage(settings: settings, logger: logger, clock: clock)
 
-        let tokens = try Self.tokenService(settings: settings, logger: logger)
+        do {
+            tokens = try Self.tokenService(settings: settings, logger: logger)
+        } catch {
+            eventLog.close()
+            store.close()
+            throw error
+        }
         backend = BackendAPI(
             store: store, clock: clock, ids: ids, hasher: PasswordHasher(logN: settings.scryptLogN), tokens: tokens,
             limiter: LoginRateLimiter(
                 maxFailures: settings.loginMaxFailures, window: TimeInterval(settings.loginWindowSeconds)),
             checks: [Self.eventLogCheck(eventLog, consumers: [])])
+        recurring = RecurringTaskService(
+            ids: ids, clock: clock, logger: logger.with(LogKey.service, ServiceName.recurringTask.rawValue))
     }
 
     /// With `database.auto_migrate` off, refuses to start on a schema other than this build's.
@@ -66,23 +63,23 @@ public final class Composition: Sendable {
 
     /// The migrator for the configured database, for `migrate`.
     public static func migrator(settings: AppSettings) throws -> any SchemaMigrator {
-        switch try DatabaseLocation.parse(settings.databaseURL) {
-        case .sqlite(let path):
-            return SQLiteMigrator(
-                store: try SQLiteStore(path: path, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds))
-        }
+        try StorageBackend.open(settings: settings).migrator()
     }
 
     /// What `serve <name>` runs: the service's HTTP listener (health and, for the backend, the
     /// API) and its background workers.
-    func services(_ name: ServiceName) throws -> [any Service] {
+    func services(_ name: ServiceName) -> [any Service] {
         var router = Router()
         var workers: [any Service] = []
         switch name {
         case .backend:
             backend.register(on: &router)
         case .websocket:
-            return [try syncService()]
+            return [syncService()]
+        case .recurringTask:
+            let consumer = recurring.consumer(log: eventLog, store: store)
+            recurring.register(on: &router, store: store, checks: [Self.eventLogCheck(eventLog, consumers: [consumer])])
+            workers.append(WorkerService(name: "recurring-task consumer", start: consumer.start, stop: consumer.stop))
         case .notification:
             let notifications = NotificationService(
                 store: store, log: eventLog, clock: clock, ids: ids, policy: settings.notificationPolicy,

@@ -909,6 +909,9 @@ enum OpenAPIDocument {
                   },
                   {
                     "$ref": "#/components/parameters/IfMatch"
+                  },
+                  {
+                    "$ref": "#/components/parameters/OccurrenceScope"
                   }
                 ],
                 "requestBody": {
@@ -967,7 +970,8 @@ enum OpenAPIDocument {
                   "default": {
                     "$ref": "#/components/responses/ServerError"
                   }
-                }
+                },
+                "description": "Only the fields sent change. For an occurrence of a repeating task, `scope=following` gives the later occurrences that exist the same title, description, priority, tags and reminders (they keep their own due times), and restarts the series' schedule at this occurrence's due time; a series with COUNT keeps the number of occurrences it had left."
               },
               "delete": {
                 "operationId": "deleteTask",
@@ -981,6 +985,9 @@ enum OpenAPIDocument {
                   },
                   {
                     "$ref": "#/components/parameters/IfMatch"
+                  },
+                  {
+                    "$ref": "#/components/parameters/OccurrenceScope"
                   }
                 ],
                 "responses": {
@@ -1007,10 +1014,14 @@ enum OpenAPIDocument {
                   "412": {
                     "$ref": "#/components/responses/PreconditionFailed"
                   },
+                  "422": {
+                    "$ref": "#/components/responses/ValidationFailed"
+                  },
                   "default": {
                     "$ref": "#/components/responses/ServerError"
                   }
-                }
+                },
+                "description": "With `scope=following`, the later occurrences of the task's series are deleted too. A deleted occurrence never comes back: only completing the newest occurrence of a series creates the next one."
               }
             },
             "/api/tasks/{id}/complete": {
@@ -1443,6 +1454,20 @@ enum OpenAPIDocument {
                 "schema": {
                   "type": "string"
                 }
+              },
+              "OccurrenceScope": {
+                "name": "scope",
+                "in": "query",
+                "required": false,
+                "description": "For an occurrence of a repeating task: `this` (the default) changes or deletes this task only; `following` also changes or deletes every later occurrence of its series and moves the series' schedule to this occurrence. A change to `recurrence` or `recurrence_mode` always applies to the series from this occurrence on.",
+                "schema": {
+                  "type": "string",
+                  "enum": [
+                    "this",
+                    "following"
+                  ],
+                  "default": "this"
+                }
               }
             },
             "headers": {
@@ -1734,6 +1759,9 @@ enum OpenAPIDocument {
                   "due_date",
                   "timezone",
                   "recurrence",
+                  "recurrence_mode",
+                  "series_id",
+                  "occurrence",
                   "reminders",
                   "created_at",
                   "updated_at",
@@ -1820,10 +1848,38 @@ enum OpenAPIDocument {
                       "string",
                       "null"
                     ],
-                    "description": "RFC 5545 RRULE value in canonical form.",
+                    "description": "RFC 5545 RRULE value in canonical form, the rule of the task's series; null for a task that does not repeat.",
                     "examples": [
                       "FREQ=WEEKLY;BYDAY=TU"
                     ]
+                  },
+                  "recurrence_mode": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "enum": [
+                      "from_schedule",
+                      "from_completion",
+                      null
+                    ],
+                    "description": "What the next occurrence counts from: `from_schedule`, the schedule's next occurrence after this one's due time that is not already overdue when this one is completed; `from_completion`, the rule restarted on the day this one was completed. Null when the task does not repeat."
+                  },
+                  "series_id": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "uuid",
+                    "description": "The series of occurrences this task belongs to; completing its newest occurrence makes the recurring-task service create the next one."
+                  },
+                  "occurrence": {
+                    "type": [
+                      "integer",
+                      "null"
+                    ],
+                    "minimum": 1,
+                    "description": "Which occurrence of its series this task is (1, 2, ...)."
                   },
                   "reminders": {
                     "type": "array",
@@ -2179,7 +2235,19 @@ enum OpenAPIDocument {
                       "null"
                     ],
                     "maxLength": 500,
-                    "description": "RFC 5545 RRULE (optionally prefixed `RRULE:`), FREQ DAILY, WEEKLY, MONTHLY or YEARLY."
+                    "description": "RFC 5545 RRULE (optionally prefixed `RRULE:`): FREQ DAILY, WEEKLY, MONTHLY or YEARLY with INTERVAL, BYDAY (ordinals such as -1FR in monthly and yearly rules), BYMONTHDAY (negative counts from the month's end), BYMONTH, BYYEARDAY, BYSETPOS, WKST, and COUNT (up to 1000) or UNTIL. The time of day comes from the due time, so BYHOUR, BYMINUTE and BYSECOND are refused, as is BYWEEKNO. Needs `due_at` or `due_date`. An invalid rule is a 422 `invalid_rrule` whose message names the part."
+                  },
+                  "recurrence_mode": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "enum": [
+                      "from_schedule",
+                      "from_completion",
+                      null
+                    ],
+                    "description": "`from_schedule` (the default, also for null) or `from_completion`; needs a recurrence."
                   },
                   "reminders": {
                     "type": [
@@ -2217,6 +2285,12 @@ enum OpenAPIDocument {
                     "description": "Read-only; ignored when sent back."
                   },
                   "timezone": {
+                    "description": "Read-only; ignored when sent back."
+                  },
+                  "series_id": {
+                    "description": "Read-only; ignored when sent back."
+                  },
+                  "occurrence": {
                     "description": "Read-only; ignored when sent back."
                   }
                 },
@@ -2293,7 +2367,19 @@ enum OpenAPIDocument {
                       "null"
                     ],
                     "maxLength": 500,
-                    "description": "RFC 5545 RRULE (optionally prefixed `RRULE:`), FREQ DAILY, WEEKLY, MONTHLY or YEARLY."
+                    "description": "RFC 5545 RRULE (optionally prefixed `RRULE:`): FREQ DAILY, WEEKLY, MONTHLY or YEARLY with INTERVAL, BYDAY (ordinals such as -1FR in monthly and yearly rules), BYMONTHDAY (negative counts from the month's end), BYMONTH, BYYEARDAY, BYSETPOS, WKST, and COUNT (up to 1000) or UNTIL. The time of day comes from the due time, so BYHOUR, BYMINUTE and BYSECOND are refused, as is BYWEEKNO. Needs `due_at` or `due_date`. An invalid rule is a 422 `invalid_rrule` whose message names the part."
+                  },
+                  "recurrence_mode": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "enum": [
+                      "from_schedule",
+                      "from_completion",
+                      null
+                    ],
+                    "description": "`from_schedule` (the default, also for null) or `from_completion`; needs a recurrence."
                   },
                   "reminders": {
                     "type": [
@@ -2331,6 +2417,12 @@ enum OpenAPIDocument {
                     "description": "Read-only; ignored when sent back."
                   },
                   "timezone": {
+                    "description": "Read-only; ignored when sent back."
+                  },
+                  "series_id": {
+                    "description": "Read-only; ignored when sent back."
+                  },
+                  "occurrence": {
                     "description": "Read-only; ignored when sent back."
                   }
                 },

@@ -29,6 +29,18 @@ extension HTTPRequest {
         return version
     }
 
+    /// The `scope` query parameter of a change to a repeating task: `this` (the default) or
+    /// `following`.
+    func occurrenceScope() throws(AppError) -> OccurrenceScope {
+        guard let raw = query("scope") else { return .this }
+        guard let scope = OccurrenceScope(rawValue: raw.lowercased()) else {
+            var problems = ValidationErrors()
+            problems.add("scope", code: "invalid_value", "scope must be this or following")
+            throw problems.asError()
+        }
+        return scope
+    }
+
     /// The `{id}` path parameter.
     var taskID: String { pathParameters["id"] ?? "" }
 

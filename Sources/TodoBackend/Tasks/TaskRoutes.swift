@@ -37,7 +37,7 @@ struct TaskRoutes {
                 let changes = try TaskChanges.parse(try request.jsonBody(), mode: .update)
                 let task = try tasks.update(
                     for: user, id: request.taskID, changes, expectedVersion: try request.expectedVersion(),
-                    context: request.changeContext)
+                    scope: try request.occurrenceScope(), context: request.changeContext)
                 return .task(task, timeZone: user.timeZone)
             })
 
@@ -46,7 +46,7 @@ struct TaskRoutes {
             auth.require { request, user in
                 try tasks.delete(
                     for: user, id: request.taskID, expectedVersion: try request.expectedVersion(),
-                    context: request.changeContext)
+                    scope: try request.occurrenceScope(), context: request.changeContext)
                 return .noContent
             })
 

@@ -7,6 +7,8 @@ extension SettingKey {
     public static let databaseURL: SettingKey = "database.url"
     public static let databaseBusyTimeoutMS: SettingKey = "database.busy_timeout_ms"
     public static let databasePoolSize: SettingKey = "database.pool_size"
+    public static let databasePoolTimeoutMS: SettingKey = "database.pool_timeout_ms"
+    public static let databaseStatementTimeoutMS: SettingKey = "database.statement_timeout_ms"
     public static let databaseAutoMigrate: SettingKey = "database.auto_migrate"
 
     public static let httpHost: SettingKey = "http.host"
@@ -69,7 +71,15 @@ extension SettingsRegistry {
             env: "TODO_DATABASE_BUSY_TIMEOUT_MS", "Milliseconds SQLite waits for a lock before failing"),
         SettingDefinition(
             .databasePoolSize, .int(1...100), default: .value(.int(10)),
-            env: "TODO_DATABASE_POOL_SIZE", "Database connections kept open"),
+            env: "TODO_DATABASE_POOL_SIZE", "Most Postgres connections a process keeps open"),
+        SettingDefinition(
+            .databasePoolTimeoutMS, .int(0...600_000), default: .value(.int(5000)),
+            env: "TODO_DATABASE_POOL_TIMEOUT_MS",
+            "Milliseconds a request waits for a free Postgres connection before failing with 503 database_busy"),
+        SettingDefinition(
+            .databaseStatementTimeoutMS, .int(0...3_600_000), default: .value(.int(30_000)),
+            env: "TODO_DATABASE_STATEMENT_TIMEOUT_MS",
+            "Milliseconds after which Postgres cancels a statement (statement_timeout); 0 never"),
         SettingDefinition(
             .databaseAutoMigrate, .bool, default: .value(.bool(true)),
             env: "TODO_DATABASE_AUTO_MIGRATE", "Apply pending schema migrations when a service starts"),

@@ -3,9 +3,10 @@ import Foundation
 /// One group member's consumption on its own thread: the shared engine behind the subscriptions of
 /// the embedded logs. Each round renews the membership, then, for every owned partition, delivers
 /// the messages after the committed offset one at a time and commits each after its handler
-/// returns. A handler that throws blocks its partition until a backoff has passed, then the same
-/// message is delivered again. Between rounds with nothing to do the thread sleeps until
-/// ``wake()`` or the poll interval, whichever comes first.
+/// returns, holding the backend's claim on the partition meanwhile (see
+/// ``ConsumerBackend/withClaim(group:memberID:partition:_:)``). A handler that throws blocks its
+/// partition until a backoff has passed, then the same message is delivered again. Between rounds
+/// with nothing to do the thread sleeps until ``wake()`` or the poll interval, whichever comes first.
 public final class ConsumerLoop: Subscription, @unchecked Sendable {
     // @unchecked: the mutable state below is read and written only while `condition` is locked;
     // `retries` is touched by the loop thread alone.
@@ -110,16 +111,25 @@ public final class ConsumerLoop: Subscription, @unchecked Sendable {
         onFinish(self)
     }
 
-    /// Delivers one batch of `partition`; true when a handler ran.
+    /// Delivers one batch of `partition` while holding the group's claim on it; true when a
+    /// handler ran. A partition another member holds right now is left for a later round.
     private func consume(_ partition: TopicPartition) throws -> Bool {
+        var delivered = false
+        _ = try backend.withClaim(group: group, memberID: memberID, partition: partition) { cursor in
+            delivered = try consume(partition, at: cursor)
+        }
+        return delivered
+    }
+
+    private func consume(_ partition: TopicPartition, at cursor: any PartitionCursor) throws -> Bool {
         let position: Int64
-        if let committed = try backend.committedOffset(group: group, partition: partition) {
+        if let committed = cursor.committedOffset {
             position = committed
         } else {
             let range = try backend.offsets(of: partition)
             position = options.startPosition == .earliest ? range.startOffset : range.endOffset
             if options.startPosition == .latest {
-                try backend.commit(group: group, partition: partition, offset: position)
+                try cursor.commit(position)
             }
         }
 
@@ -135,7 +145,7 @@ public final class ConsumerLoop: Subscription, @unchecked Sendable {
                 return true
             }
             retries[partition] = nil
-            try backend.commit(group: group, partition: partition, offset: message.offset + 1)
+            try cursor.commit(message.offset + 1)
         }
         return !messages.isEmpty
     }

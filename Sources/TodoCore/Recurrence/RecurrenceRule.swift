@@ -1,73 +1,96 @@
 import CICal
 import Foundation
-import Synchronization
 
-/// An RFC 5545 recurrence rule (the value of an RRULE), checked by libical.
+/// An RFC 5545 recurrence rule (the value of an RRULE), checked part by part and then parsed by
+/// libical, which also expands it (``RecurrenceSchedule``).
 ///
-/// Only the syntax and value ranges are checked here; expansion into occurrences belongs to the
-/// recurring-task service. Rules are kept in libical's canonical spelling so equal rules compare equal.
+/// Rules are kept in libical's canonical spelling, so equal rules compare equal. A task's time of
+/// day comes from its due time, so BYHOUR, BYMINUTE and BYSECOND are refused, as are frequencies
+/// finer than a day.
 public struct RecurrenceRule: Sendable, Hashable, CustomStringConvertible {
     /// The canonical rule text, without an `RRULE:` prefix.
     public let text: String
+    /// The COUNT part: how many occurrences the rule has, counted from its start.
+    public let count: Int?
 
-    /// Frequencies a task may repeat at; finer ones make no sense for a todo list.
-    static let allowedFrequencies: [icalrecurrencetype_frequency: String] = [
-        ICAL_DAILY_RECURRENCE: "DAILY", ICAL_WEEKLY_RECURRENCE: "WEEKLY",
-        ICAL_MONTHLY_RECURRENCE: "MONTHLY", ICAL_YEARLY_RECURRENCE: "YEARLY",
-    ]
+    /// The longest rule text accepted.
+    public static let maximumLength = 500
 
-    /// Serializes calls into libical, whose error state and string buffers are process-wide.
-    private static let libical = Mutex(())
-
-    /// Parses and validates `rule`; the error explains what is wrong in words a user can act on.
+    /// Parses and validates `rule`; the problem names the part that is wrong in words a user can
+    /// act on.
     public static func parse(_ rule: String) -> Result<RecurrenceRule, RecurrenceRuleProblem> {
         var source = rule.trimmingCharacters(in: .whitespaces)
         if source.uppercased().hasPrefix("RRULE:") { source = String(source.dropFirst(6)) }
         if source.isEmpty { return .failure(.empty) }
-        if source.utf8.count > 500 { return .failure(.tooLong) }
-        if !source.uppercased().contains("FREQ=") { return .failure(.missingFrequency) }
+        if source.utf8.count > maximumLength { return .failure(.tooLong) }
         // libical reads a C string: a NUL would silently cut the rule short.
         if source.unicodeScalars.contains(where: \.isControlCode) { return .failure(.malformed) }
 
-        return libical.withLock { _ in
-            icalerror_clear_errno()
-            let parsed = icalrecurrencetype_from_string(source.uppercased())
-            guard parsed.freq != ICAL_NO_RECURRENCE, icalerrno_return().pointee == ICAL_NO_ERROR else {
-                return .failure(.malformed)
-            }
-            guard allowedFrequencies[parsed.freq] != nil else { return .failure(.unsupportedFrequency) }
+        let parts: RuleParts
+        switch RuleParts.check(source.uppercased()) {
+        case .success(let checked): parts = checked
+        case .failure(let problem): return .failure(problem)
+        }
+        return LibICal.withLock { canonical(parts) }
+    }
 
-            // Creating an iterator checks value ranges that parsing lets through (BYMONTH=13).
-            let start = icaltime_from_string("20260101T090000")
-            guard let iterator = icalrecur_iterator_new(parsed, start) else { return .failure(.outOfRange) }
-            icalrecur_iterator_free(iterator)
-
-            var copy = parsed
-            guard let canonical = icalrecurrencetype_as_string_r(&copy) else { return .failure(.malformed) }
-            defer { free(canonical) }
-            return .success(RecurrenceRule(text: String(cString: canonical)))
+    /// The same rule with its COUNT replaced (nil removes it).
+    public func replacingCount(with newCount: Int?) -> RecurrenceRule {
+        LibICal.withLock {
+            var parsed = icalrecurrencetype_from_string(text)
+            parsed.count = Int32(newCount ?? 0)
+            return RecurrenceRule(text: Self.serialize(&parsed) ?? text, count: newCount)
         }
     }
 
-    private init(text: String) {
+    init(text: String, count: Int?) {
         self.text = text
+        self.count = count
     }
 
     public var description: String { text }
+
+    /// Has libical parse the checked rule, refuses what it cannot expand, and spells it canonically.
+    /// Runs inside ``LibICal/withLock(_:)``.
+    private static func canonical(_ parts: RuleParts) -> Result<RecurrenceRule, RecurrenceRuleProblem> {
+        icalerror_clear_errno()
+        var parsed = icalrecurrencetype_from_string(parts.text)
+        let failed = icalerrno_return().pointee != ICAL_NO_ERROR
+        icalerror_clear_errno()
+        guard parsed.freq != ICAL_NO_RECURRENCE, !failed else { return .failure(.malformed) }
+
+        // libical refuses some combinations only when asked to expand them, and finds that a
+        // rule matches no date at all only by searching; both are checked without COUNT or UNTIL.
+        var unbounded = parsed
+        unbounded.count = 0
+        unbounded.until = icaltime_null_time()
+        let start = LibICal.icalTime(
+            .timed(LocalDateTime(date: CalendarDate(year: 2026, month: 1, day: 1)!, hour: 9, minute: 0)!))
+        guard let iterator = RecurrenceIterator(unbounded, start: start) else { return .failure(.neverOccurs) }
+        guard LibICal.scheduledTime(iterator.next()) != nil else { return .failure(.neverOccurs) }
+
+        guard let text = serialize(&parsed) else { return .failure(.malformed) }
+        return .success(RecurrenceRule(text: text, count: parsed.count > 0 ? Int(parsed.count) : nil))
+    }
+
+    /// libical's spelling of `rule`. Runs inside ``LibICal/withLock(_:)``.
+    static func serialize(_ rule: inout icalrecurrencetype) -> String? {
+        guard let text = icalrecurrencetype_as_string_r(&rule) else { return nil }
+        defer { free(text) }
+        return String(cString: text)
+    }
 }
 
-/// Why a recurrence rule was refused.
-public enum RecurrenceRuleProblem: Error, Sendable {
-    case empty, tooLong, missingFrequency, malformed, unsupportedFrequency, outOfRange
-
-    public var message: String {
-        switch self {
-        case .empty: "The recurrence rule is empty"
-        case .tooLong: "The recurrence rule is longer than 500 characters"
-        case .missingFrequency: "The recurrence rule needs a FREQ part, such as FREQ=WEEKLY"
-        case .malformed: "The recurrence rule is not a valid RFC 5545 RRULE"
-        case .unsupportedFrequency: "FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY"
-        case .outOfRange: "A value in the recurrence rule is out of range (e.g. BYMONTH=13 or BYMONTHDAY=32)"
+extension RecurrenceRule {
+    /// A rule read back from storage, which holds only rules ``parse(_:)`` accepted: libical reads
+    /// its COUNT, and nothing is checked again. Nil when libical cannot parse the text at all.
+    public init?(stored text: String) {
+        let count: Int?? = LibICal.withLock {
+            let parsed = icalrecurrencetype_from_string(text)
+            guard parsed.freq != ICAL_NO_RECURRENCE else { return nil }
+            return .some(parsed.count > 0 ? Int(parsed.count) : nil)
         }
+        guard let count else { return nil }
+        self.init(text: text, count: count)
     }
 }

@@ -32,6 +32,10 @@ public protocol StoreReader: NotificationReader {
     func tasks(ownerID: String, query: TaskQuery, now: Date) throws -> TaskPage
     /// The user's tags with how many tasks (pending and completed) carry each, by name.
     func tags(ownerID: String) throws -> [TagUsage]
+    func series(id: String, ownerID: String) throws -> TaskSeries?
+    /// The tasks of a series whose occurrence number is at least `fromOccurrence`, in occurrence
+    /// order.
+    func tasks(seriesID: String, ownerID: String, fromOccurrence: Int) throws -> [TodoTask]
 }
 
 /// Changes inside a transaction.
@@ -40,6 +44,8 @@ public protocol StoreWriter: StoreReader, NotificationWriter {
     func insert(user: User, passwordHash: String) throws
     func update(user: User) throws
     func updatePasswordHash(userID: String, passwordHash: String) throws
+    /// Throws `conflict` with code `occurrence_exists` when the task's series already has a task
+    /// with its occurrence number.
     func insert(task: TodoTask) throws
     /// Replaces the stored task whose id, owner and version are `task.id`, `task.ownerID` and
     /// `expectedVersion`; returns false when no such row exists (deleted or changed meanwhile).
@@ -48,6 +54,12 @@ public protocol StoreWriter: StoreReader, NotificationWriter {
     func deleteTask(id: String, ownerID: String) throws -> Bool
     /// The user's all-day tasks, whose deadlines depend on the user's timezone.
     func allDayTasks(ownerID: String) throws -> [TodoTask]
+    func insert(series: TaskSeries) throws
+    /// Replaces the stored series whose id, owner and version are `series.id`, `series.ownerID`
+    /// and `expectedVersion`; returns false when no such row exists (deleted or changed meanwhile).
+    func update(series: TaskSeries, expectedVersion: Int) throws -> Bool
+    /// Returns false when the user has no such series. Its tasks are left as they are.
+    func deleteSeries(id: String, ownerID: String) throws -> Bool
 
     /// The outbox: appends `messages` to the event log as part of this transaction, so consumers
     /// see them if and only if the transaction commits (and are woken right after it does). Each

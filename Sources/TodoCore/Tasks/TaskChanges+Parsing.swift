@@ -3,11 +3,13 @@ import Foundation
 extension TaskChanges {
     /// Fields a client may send back unchanged from a task it read; they are ignored.
     static let readOnlyFields: Set<String> = [
-        "id", "completed_at", "created_at", "updated_at", "version", "due_at_local", "due", "timezone",
+        "id", "completed_at", "created_at", "updated_at", "version", "due_at_local", "due", "timezone", "series_id",
+        "occurrence",
     ]
 
     static let writableFields: Set<String> = [
-        "title", "description", "priority", "tags", "due_at", "due_date", "recurrence", "reminders", "completed",
+        "title", "description", "priority", "tags", "due_at", "due_date", "recurrence", "recurrence_mode", "reminders",
+        "completed",
     ]
 
     /// Reads a JSON object into changes, collecting every invalid field into one 422 error.
@@ -44,6 +46,9 @@ extension TaskChanges {
         }
         if let value = object["recurrence"] {
             parseRecurrence(value, into: &problems).map { changes.recurrence = .set($0) }
+        }
+        if let value = object["recurrence_mode"] {
+            parseRecurrenceMode(value, into: &problems).map { changes.recurrenceMode = .set($0) }
         }
         if let value = object["reminders"] {
             parseReminders(value, into: &problems).map { changes.reminders = .set($0) }

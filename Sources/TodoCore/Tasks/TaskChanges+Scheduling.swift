@@ -55,6 +55,17 @@ extension TaskChanges {
         }
     }
 
+    /// Returns `.some(nil)` for null (the default mode), nil when invalid.
+    static func parseRecurrenceMode(_ value: JSONValue, into problems: inout ValidationErrors) -> RecurrenceMode?? {
+        if value.isNull { return .some(nil) }
+        guard let text = value.stringValue, let mode = RecurrenceMode(rawValue: text.lowercased()) else {
+            let names = RecurrenceMode.allCases.map(\.rawValue).joined(separator: " or ")
+            problems.add("recurrence_mode", code: "invalid_value", "recurrence_mode must be \(names)")
+            return nil
+        }
+        return .some(mode)
+    }
+
     static func parseReminders(_ value: JSONValue, into problems: inout ValidationErrors) -> [Reminder]? {
         if value.isNull { return [] }
         guard let items = value.arrayValue else {

@@ -27,6 +27,8 @@ public struct TaskChanges: Sendable, Equatable {
     public var tags: FieldUpdate<[String]> = .unchanged
     public var due: FieldUpdate<Due?> = .unchanged
     public var recurrence: FieldUpdate<String?> = .unchanged
+    /// Nil (JSON null) means the default, ``RecurrenceMode/fromSchedule``.
+    public var recurrenceMode: FieldUpdate<RecurrenceMode?> = .unchanged
     public var reminders: FieldUpdate<[Reminder]> = .unchanged
     public var completed: FieldUpdate<Bool> = .unchanged
 

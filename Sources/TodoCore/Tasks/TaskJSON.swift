@@ -3,7 +3,8 @@ import Foundation
 /// The JSON shape of a task in every response.
 ///
 /// Instants are RFC 3339 in UTC; `due_at_local` repeats `due_at` at the owner's offset, and an
-/// all-day task carries `due_date` with `due_at` null. Events carry the same shape (docs/events.md).
+/// all-day task carries `due_date` with `due_at` null. A repeating task names its series and which
+/// occurrence it is. Events carry the same shape (docs/events.md).
 public enum TaskJSON {
     public static func write(_ task: TodoTask, timeZone: TimeZone, to json: inout JSONWriter) {
         json.beginObject()
@@ -26,6 +27,12 @@ public enum TaskJSON {
         writeDue(task, timeZone: timeZone, to: &json)
         json.key("recurrence")
         json.string(task.recurrence)
+        json.key("recurrence_mode")
+        json.string(task.recurrenceMode?.rawValue)
+        json.key("series_id")
+        json.string(task.seriesID)
+        json.key("occurrence")
+        if let occurrence = task.occurrence { json.int(occurrence) } else { json.null() }
         json.key("reminders")
         writeReminders(task.reminders, to: &json)
         json.key("created_at")

@@ -26,13 +26,17 @@ public struct TaskService: Sendable {
         var task = TodoTask(id: ids.next(), ownerID: user.id, title: "", createdAt: now, updatedAt: now)
         try apply(changes, to: &task, timeZone: user.timeZone, now: now)
 
-        let messages = events.messages(
-            for: TaskChange(before: nil, after: task), timeZone: user.timeZone, context: context, at: now)
-        try store.write { transaction in
+        return try store.write { transaction in
+            // A repeating task starts its series: it is the first occurrence.
+            if task.recurrence != nil {
+                try editor(for: user, in: transaction, now: now, context: context).startSeries(for: &task)
+            }
             try transaction.insert(task: task)
-            try transaction.append(messages)
+            try transaction.append(
+                events.messages(
+                    for: TaskChange(before: nil, after: task), timeZone: user.timeZone, context: context, at: now))
+            return task
         }
-        return task
     }
 
     public func get(for user: User, id: String) throws -> TodoTask {
@@ -55,12 +59,33 @@ public struct TaskService: Sendable {
     }
 
     /// Applies `changes` to the task; `expectedVersion` (from `If-Match`) guards against lost updates.
+    /// For an occurrence of a repeating task, `scope` says whether later occurrences change too.
     public func update(
-        for user: User, id: String, _ changes: TaskChanges, expectedVersion: Int? = nil,
+        for user: User, id: String, _ changes: TaskChanges, expectedVersion: Int? = nil, scope: OccurrenceScope = .this,
         context: ChangeContext = .unattributed
     ) throws -> TodoTask {
-        try modify(for: user, id: id, expectedVersion: expectedVersion, context: context) { task, now in
+        try store.write { transaction in
+            let current = try Self.existing(id, of: user, in: transaction)
+            try Self.check(current, expectedVersion: expectedVersion)
+
+            let now = clock.now
+            var task = current
             try apply(changes, to: &task, timeZone: user.timeZone, now: now)
+            let editor = editor(for: user, in: transaction, now: now, context: context)
+            let series = try editor.reconcile(current: current, changed: &task, changes: changes, scope: scope)
+
+            if task != current {
+                task.updatedAt = now
+                task.version = current.version + 1
+            }
+            for change in [TaskChange(before: current, after: task)] + series.later {
+                guard let before = change.before, let after = change.after, after != before else { continue }
+                guard try transaction.update(task: after, expectedVersion: before.version) else { throw Self.notFound }
+                try transaction.append(
+                    events.messages(for: change, timeZone: user.timeZone, context: context, at: now))
+            }
+            if let left = series.leftSeries { try editor.removeIfEmpty(left) }
+            return task
         }
     }
 
@@ -82,18 +107,31 @@ public struct TaskService: Sendable {
         return try update(for: user, id: id, changes, expectedVersion: expectedVersion, context: context)
     }
 
+    /// Deletes the task, and with scope `following` every later occurrence of its series too.
+    /// The series never brings back a deleted occurrence (see ``TaskSeries``).
     public func delete(
-        for user: User, id: String, expectedVersion: Int? = nil, context: ChangeContext = .unattributed
+        for user: User, id: String, expectedVersion: Int? = nil, scope: OccurrenceScope = .this,
+        context: ChangeContext = .unattributed
     ) throws {
         let now = clock.now
         try store.write { transaction in
             let task = try Self.existing(id, of: user, in: transaction)
             try Self.check(task, expectedVersion: expectedVersion)
 
-            guard try transaction.deleteTask(id: id, ownerID: user.id) else { throw Self.notFound }
-            try transaction.append(
-                events.messages(
-                    for: TaskChange(before: task, after: nil), timeZone: user.timeZone, context: context, at: now))
+            var doomed = [task]
+            if scope == .following, let seriesID = task.seriesID, let occurrence = task.occurrence {
+                doomed += try transaction.tasks(seriesID: seriesID, ownerID: user.id, fromOccurrence: occurrence + 1)
+            }
+            for victim in doomed {
+                guard try transaction.deleteTask(id: victim.id, ownerID: user.id) else { throw Self.notFound }
+                try transaction.append(
+                    events.messages(
+                        for: TaskChange(before: victim, after: nil), timeZone: user.timeZone, context: context, at: now)
+                )
+            }
+            if let seriesID = task.seriesID {
+                try editor(for: user, in: transaction, now: now, context: context).removeIfEmpty(seriesID)
+            }
         }
     }
 
@@ -120,29 +158,6 @@ public struct TaskService: Sendable {
 
     static let notFound = AppError.notFound("Task", code: "task_not_found")
 
-    private func modify(
-        for user: User, id: String, expectedVersion: Int?, context: ChangeContext,
-        _ change: (inout TodoTask, Date) throws -> Void
-    ) throws -> TodoTask {
-        try store.write { transaction in
-            let current = try Self.existing(id, of: user, in: transaction)
-            try Self.check(current, expectedVersion: expectedVersion)
-
-            let now = clock.now
-            var task = current
-            try change(&task, now)
-            guard task != current else { return current }
-
-            task.updatedAt = now
-            task.version = current.version + 1
-            guard try transaction.update(task: task, expectedVersion: current.version) else { throw Self.notFound }
-            try transaction.append(
-                events.messages(
-                    for: TaskChange(before: current, after: task), timeZone: user.timeZone, context: context, at: now))
-            return task
-        }
-    }
-
     private static func existing(_ id: String, of user: User, in reader: any StoreReader) throws -> TodoTask {
         guard UUIDv7Generator.isWellFormed(id), let task = try reader.task(id: id, ownerID: user.id) else {
             throw notFound
@@ -158,12 +173,25 @@ public struct TaskService: Sendable {
             details: .object(["current_version": .number(Double(task.version))]))
     }
 
+    private func editor(
+        for user: User, in transaction: any StoreWriter, now: Date, context: ChangeContext
+    ) -> SeriesEditor {
+        SeriesEditor(
+            transaction: transaction, user: user, now: now, ids: ids, events: events, context: context)
+    }
+
     private func apply(_ changes: TaskChanges, to task: inout TodoTask, timeZone: TimeZone, now: Date) throws {
         if let title = changes.title.value { task.title = title }
         if case .set(let description) = changes.description { task.description = description }
         if let priority = changes.priority.value { task.priority = priority }
         if let tags = changes.tags.value { task.tags = tags }
         if case .set(let recurrence) = changes.recurrence { task.recurrence = recurrence }
+        if case .set(let mode) = changes.recurrenceMode { task.recurrenceMode = mode ?? .fromSchedule }
+        if task.recurrence == nil {
+            task.recurrenceMode = nil
+        } else if task.recurrenceMode == nil {
+            task.recurrenceMode = .fromSchedule
+        }
         if let reminders = changes.reminders.value { task.reminders = reminders }
         if case .set(let due) = changes.due {
             task.due = due
@@ -174,12 +202,20 @@ public struct TaskService: Sendable {
             task.completedAt = completed ? now : nil
         }
 
+        var problems = ValidationErrors()
         let needsDue = task.reminders.contains { if case .before = $0 { true } else { false } }
         if needsDue, task.due == nil {
-            var problems = ValidationErrors()
             problems.add(
                 "reminders", code: "requires_due", "A reminder before the due time needs the task to have a due time")
-            try problems.throwIfAny()
         }
+        if task.recurrence != nil, task.due == nil {
+            problems.add(
+                "recurrence", code: "requires_due", "A repeating task needs a due date or time to repeat from")
+        }
+        if case .set(.some) = changes.recurrenceMode, task.recurrence == nil {
+            problems.add(
+                "recurrence_mode", code: "requires_recurrence", "recurrence_mode needs the task to have a recurrence")
+        }
+        try problems.throwIfAny()
     }
 }

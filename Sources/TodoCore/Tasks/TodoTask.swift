@@ -17,8 +17,13 @@ public struct TodoTask: Sendable, Equatable {
     /// The instant `due` falls at in the owner's timezone (see ``Due/deadline(in:)``), kept with
     /// the task so that storage can sort and filter on it.
     public var deadline: Date?
-    /// An RFC 5545 RRULE value such as `FREQ=WEEKLY;BYDAY=TU`, validated for syntax.
+    /// An RFC 5545 RRULE value such as `FREQ=WEEKLY;BYDAY=TU`: the rule of the task's series.
     public var recurrence: String?
+    /// How the series counts its next occurrence; set exactly when `recurrence` is.
+    public var recurrenceMode: RecurrenceMode?
+    /// The ``TaskSeries`` this task is an occurrence of, and which one (1, 2, ...).
+    public var seriesID: String?
+    public var occurrence: Int?
     public var reminders: [Reminder]
     public var createdAt: Date
     public var updatedAt: Date
@@ -27,7 +32,8 @@ public struct TodoTask: Sendable, Equatable {
     public init(
         id: String, ownerID: String, title: String, description: String? = nil, completed: Bool = false,
         completedAt: Date? = nil, priority: Priority = .none, tags: [String] = [], due: Due? = nil,
-        deadline: Date? = nil, recurrence: String? = nil, reminders: [Reminder] = [], createdAt: Date,
+        deadline: Date? = nil, recurrence: String? = nil, recurrenceMode: RecurrenceMode? = nil,
+        seriesID: String? = nil, occurrence: Int? = nil, reminders: [Reminder] = [], createdAt: Date,
         updatedAt: Date, version: Int = 1
     ) {
         self.id = id
@@ -41,6 +47,9 @@ public struct TodoTask: Sendable, Equatable {
         self.due = due
         self.deadline = deadline
         self.recurrence = recurrence
+        self.recurrenceMode = recurrenceMode
+        self.seriesID = seriesID
+        self.occurrence = occurrence
         self.reminders = reminders
         self.createdAt = createdAt
         self.updatedAt = updatedAt

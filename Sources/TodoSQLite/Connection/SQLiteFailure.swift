@@ -21,6 +21,10 @@ enum SQLiteFailure {
             return AppError(
                 .conflict, code: "email_taken", message: "This email address is already registered",
                 debugContext: context)
+        case SQLITE_CONSTRAINT where extended == constraintUnique && message.contains("tasks.series_id"):
+            return AppError(
+                .conflict, code: "occurrence_exists", message: "This occurrence of the repeating task already exists",
+                debugContext: context)
         default:
             return .internal(context)
         }

@@ -104,14 +104,3 @@ extension SQLiteConnection {
         ) { $0.text(0) }
     }
 }
-
-/// A member's topics, stored as a JSON array of strings.
-enum TopicList {
-    static func encode(_ topics: [String]) -> String {
-        String(decoding: JSONValue.array(topics.map(JSONValue.string)).serialized(), as: UTF8.self)
-    }
-
-    static func decode(_ text: String) -> [String] {
-        ((try? JSONValue.parse(Array(text.utf8)))?.arrayValue ?? []).compactMap(\.stringValue)
-    }
-}

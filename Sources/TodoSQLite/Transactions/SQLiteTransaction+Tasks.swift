@@ -10,7 +10,7 @@ extension SQLiteTransaction {
     }
 
     func insert(task: TodoTask) throws {
-        let placeholders = Array(repeating: "?", count: 18).joined(separator: ", ")
+        let placeholders = Array(repeating: "?", count: 21).joined(separator: ", ")
         try connection.execute(
             "INSERT INTO tasks (\(TaskColumns.names)) VALUES (\(placeholders))", TaskColumns.values(of: task),
             step: "insert task")
@@ -18,12 +18,13 @@ extension SQLiteTransaction {
     }
 
     func update(task: TodoTask, expectedVersion: Int) throws -> Bool {
-        // ?1 and ?2 (id, owner) are matched, never changed; ?19 is the expected version.
+        // ?1 and ?2 (id, owner) are matched, never changed; ?22 is the expected version.
         let sql = """
             UPDATE tasks SET title = ?3, title_key = ?4, description = ?5, search_text = ?6, completed = ?7, \
             completed_at = ?8, priority = ?9, tags = ?10, due_at = ?11, due_date = ?12, deadline = ?13, \
-            recurrence = ?14, reminders = ?15, created_at = ?16, updated_at = ?17, version = ?18 \
-            WHERE id = ?1 AND owner_id = ?2 AND version = ?19
+            recurrence = ?14, reminders = ?15, created_at = ?16, updated_at = ?17, version = ?18, \
+            recurrence_mode = ?19, series_id = ?20, occurrence = ?21 \
+            WHERE id = ?1 AND owner_id = ?2 AND version = ?22
             """
         let values = TaskColumns.values(of: task) + [.integer(Int64(expectedVersion))]
         guard try connection.execute(sql, values, step: "update task") == 1 else { return false }

@@ -4,17 +4,17 @@ import TodoCore
 /// How a ``TodoTask`` maps to a `tasks` row.
 ///
 /// - Instants are INTEGER milliseconds since the epoch.
-/// - `tags` holds the display names in order, joined by U+001F; `task_tags` holds their keys for
-///   filtering and counting.
-/// - `reminders` is a comma list of `a:<ms>` (at an instant) and `b:<minutes>` (before due).
+/// - `tags` and `reminders` are text in the shared ``TaskFieldCoding``; `task_tags` holds the tag
+///   keys for filtering and counting.
 /// - A due instant is in `due_at`, an all-day due day in `due_date` (`YYYY-MM-DD`).
+/// - `recurrence_mode` is a ``RecurrenceMode`` raw value; `series_id` and `occurrence` place the task
+///   in its ``TaskSeries``.
 enum TaskColumns {
-    static let tagSeparator: Character = "\u{1F}"
-
     /// Every column, in the order of ``values(of:)`` and ``task(from:)``.
     static let names = """
         id, owner_id, title, title_key, description, search_text, completed, completed_at, priority, tags, due_at, \
-        due_date, deadline, recurrence, reminders, created_at, updated_at, version
+        due_date, deadline, recurrence, reminders, created_at, updated_at, version, recurrence_mode, series_id, \
+        occurrence
         """
 
     static let select = "SELECT \(names) FROM tasks"
@@ -32,10 +32,11 @@ enum TaskColumns {
             .text(task.id), .text(task.ownerID), .text(task.title), .text(TextSearch.fold(task.title)),
             .text(task.description), .text(task.searchText), .integer(task.completed ? 1 : 0),
             .integer(task.completedAt?.millisecondsSince1970), .integer(Int64(task.priority.rank)),
-            .text(task.tags.joined(separator: String(tagSeparator))), .integer(dueAt), .text(dueDate),
+            .text(TaskFieldCoding.encode(tags: task.tags)), .integer(dueAt), .text(dueDate),
             .integer(task.deadline?.millisecondsSince1970), .text(task.recurrence),
-            .text(encode(task.reminders)), .integer(task.createdAt.millisecondsSince1970),
+            .text(TaskFieldCoding.encode(reminders: task.reminders)), .integer(task.createdAt.millisecondsSince1970),
             .integer(task.updatedAt.millisecondsSince1970), .integer(Int64(task.version)),
+            .text(task.recurrenceMode?.rawValue), .text(task.seriesID), .integer(task.occurrence.map(Int64.init)),
         ]
     }
 
@@ -53,35 +54,23 @@ enum TaskColumns {
             due = .allDay(day)
         }
 
-        let tagText = row.text(9)
+        var mode: RecurrenceMode?
+        if let text = row.optionalText(18) {
+            guard let known = RecurrenceMode(rawValue: text) else {
+                throw AppError.internal("decode task \(id): unknown recurrence mode")
+            }
+            mode = known
+        }
+
         return TodoTask(
             id: id, ownerID: row.text(1), title: row.text(2), description: row.optionalText(4),
             completed: row.int64(6) != 0, completedAt: row.optionalInt64(7).map(Date.init(millisecondsSince1970:)),
-            priority: priority, tags: tagText.isEmpty ? [] : tagText.split(separator: tagSeparator).map(String.init),
+            priority: priority, tags: TaskFieldCoding.decodeTags(row.text(9)),
             due: due, deadline: row.optionalInt64(12).map(Date.init(millisecondsSince1970:)),
-            recurrence: row.optionalText(13), reminders: try decodeReminders(row.text(14), taskID: id),
+            recurrence: row.optionalText(13), recurrenceMode: mode, seriesID: row.optionalText(19),
+            occurrence: row.optionalInt64(20).map { Int($0) },
+            reminders: try TaskFieldCoding.decodeReminders(row.text(14), taskID: id),
             createdAt: Date(millisecondsSince1970: row.int64(15)),
             updatedAt: Date(millisecondsSince1970: row.int64(16)), version: Int(row.int64(17)))
-    }
-
-    static func encode(_ reminders: [Reminder]) -> String {
-        reminders.map { reminder in
-            switch reminder {
-            case .at(let instant): "a:\(instant.millisecondsSince1970)"
-            case .before(let minutes): "b:\(minutes)"
-            }
-        }.joined(separator: ",")
-    }
-
-    static func decodeReminders(_ text: String, taskID: String) throws -> [Reminder] {
-        try text.split(separator: ",").map { item in
-            if item.hasPrefix("a:"), let millis = Int64(item.dropFirst(2)) {
-                return .at(Date(millisecondsSince1970: millis))
-            }
-            if item.hasPrefix("b:"), let minutes = Int(item.dropFirst(2)) {
-                return .before(minutes: minutes)
-            }
-            throw AppError.internal("decode task \(taskID): invalid reminder '\(item)'")
-        }
     }
 }

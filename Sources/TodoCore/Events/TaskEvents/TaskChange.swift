@@ -27,7 +27,8 @@ public struct TaskChange: Sendable, Equatable {
 
     /// The API names of the fields the change set or altered, in a fixed order: for a new task the
     /// fields it sets beyond a blank task's defaults, none for a deletion. `due` also counts a moved
-    /// deadline (an all-day task after its owner changed timezone).
+    /// deadline (an all-day task after its owner changed timezone), `recurrence` a task joining or
+    /// leaving a series.
     public var changedFields: [String] {
         guard let after else { return [] }
 
@@ -42,7 +43,12 @@ public struct TaskChange: Sendable, Equatable {
             ("priority", base.priority != after.priority),
             ("tags", base.tags != after.tags),
             ("due", base.due != after.due || base.deadline != after.deadline),
-            ("recurrence", base.recurrence != after.recurrence),
+            (
+                "recurrence",
+                base.recurrence != after.recurrence || base.seriesID != after.seriesID
+                    || base.occurrence != after.occurrence
+            ),
+            ("recurrence_mode", base.recurrenceMode != after.recurrenceMode),
             ("reminders", base.reminders != after.reminders),
         ]
         return candidates.filter(\.1).map(\.0)
