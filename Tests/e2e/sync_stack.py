@@ -56,7 +56,7 @@ class SyncStack(Server):
         return (self.data_dir / "jwt-secret").read_text().strip()
 
 
-def start_stack(root, services=("backend", "websocket"), data_dir=None, settings=FAST_SETTINGS):
+def start_stack(root, services=("backend", "websocket"), data_dir=None, settings=FAST_SETTINGS, extra_environment=None):
     """Starts `todo-chatbot serve SERVICES` under `root` (sharing `data_dir` when given) with free
     ports, and waits until every service it runs is ready. Stop it with `conftest.stop_server`."""
     binary = binary_path()
@@ -71,6 +71,7 @@ def start_stack(root, services=("backend", "websocket"), data_dir=None, settings
     environment["TODO_CONFIG"] = str(root / "config.yaml")
     environment["XDG_CONFIG_HOME"] = str(root / "xdg-config")
     environment["TMPDIR"] = str(root)
+    environment.update(extra_environment or {})
 
     ports = {service: free_port() for service in ("backend", "websocket", "notification")}
     overrides = {**{f"ports.{service}": str(port) for service, port in ports.items()}, **settings}
