@@ -62,7 +62,7 @@ let package = Package(
             dependencies: ["TodoCore", "TodoEvents", "TodoCrypto", "TodoLogging"]),
         .target(
             name: "TodoBackend",
-            dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging"]),
+            dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoChat"]),
         .target(name: "TodoRecurring", dependencies: ["TodoCore", "TodoEvents", "TodoHTTP", "TodoLogging"]),
 
         // The chat engine and the task tools it shares with the language-model loop and MCP.
@@ -100,7 +100,9 @@ let package = Package(
         .testTarget(name: "TodoHTTPTests", dependencies: ["TodoHTTP", "TodoCore", "TodoLogging", "TodoTestSupport"]),
         .testTarget(
             name: "TodoBackendTests",
-            dependencies: ["TodoBackend", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoTestSupport"]),
+            dependencies: [
+                "TodoBackend", "TodoChat", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoTestSupport",
+            ]),
         .testTarget(name: "TodoConfigTests", dependencies: ["TodoConfig"]),
         .testTarget(
             name: "TodoEventsTests",

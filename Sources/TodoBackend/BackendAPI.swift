@@ -3,10 +3,12 @@ import TodoCore
 import TodoCrypto
 import TodoHTTP
 
-/// The backend service's HTTP API on :8000: accounts, tasks, health and the OpenAPI document.
+/// The backend service's HTTP API on :8000: accounts, tasks, notifications, chat, health and the
+/// OpenAPI document.
 public struct BackendAPI: Sendable {
     public let accounts: AccountService
     public let tasks: TaskService
+    public let chat: ChatService
     public let authenticator: Authenticator
     public let readinessChecks: [ReadinessCheck]
     private let store: any Store
@@ -15,13 +17,15 @@ public struct BackendAPI: Sendable {
     /// `checks` are readiness checks beyond the database's (the event log's, say).
     public init(
         store: any Store, clock: any TimeSource, ids: any IDGenerator, hasher: PasswordHasher, tokens: TokenService,
-        limiter: LoginRateLimiter, checks: [ReadinessCheck] = []
+        limiter: LoginRateLimiter, chatLimiter: ChatRateLimiter = ChatRateLimiter(maxMessages: 30, window: 60),
+        checks: [ReadinessCheck] = []
     ) {
         self.store = store
         self.clock = clock
         accounts = AccountService(
             store: store, clock: clock, ids: ids, hasher: hasher, tokens: tokens, limiter: limiter)
         tasks = TaskService(store: store, clock: clock, ids: ids)
+        chat = ChatService(store: store, tasks: tasks, clock: clock, ids: ids, limiter: chatLimiter)
         authenticator = Authenticator(tokens: tokens, accounts: accounts, clock: clock)
         readinessChecks =
             [
@@ -38,6 +42,7 @@ public struct BackendAPI: Sendable {
         AccountRoutes(accounts: accounts, auth: authenticator).register(on: &router)
         TaskRoutes(tasks: tasks, auth: authenticator).register(on: &router)
         NotificationRoutes(store: store, clock: clock, auth: authenticator).register(on: &router)
+        ChatRoutes(chat: chat, auth: authenticator).register(on: &router)
         OpenAPIRoutes().register(on: &router)
     }
 }

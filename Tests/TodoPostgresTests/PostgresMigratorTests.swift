@@ -34,7 +34,10 @@ struct PostgresMigratorTests {
         let migrator = PostgresMigrator(store: store, clock: clock)
         let ids = PostgresRevision.all.map(\.id)
 
-        #expect(ids == ["0001_initial", "0002_event_log", "0003_task_series", "0004_notifications"])
+        #expect(
+            ids == [
+                "0001_initial", "0002_event_log", "0003_task_series", "0004_notifications", "0005_conversations",
+            ])
         #expect(try migrator.current() == nil)
         #expect(try migrator.history().map(\.appliedAt) == Array(repeating: nil, count: ids.count))
         #expect(try migrator.upgrade(to: nil) == ids)
@@ -59,7 +62,9 @@ struct PostgresMigratorTests {
         try log.publish([OutgoingMessage(topic: "t", key: user.id, value: [1, 2, 3])])
 
         // Down to the log: the series and notification tables go, the rest stays.
-        #expect(try migrator.migrate(to: "0002_event_log") == ["0004_notifications", "0003_task_series"])
+        #expect(
+            try migrator.migrate(to: "0002_event_log")
+                == ["0005_conversations", "0004_notifications", "0003_task_series"])
         #expect(try tableNames(store).filter { !$0.hasPrefix("event_") } == Self.initialTables)
         // The store now asks for columns 0003 added, so the task is looked at directly.
         #expect(try titles(store) == [task.title])

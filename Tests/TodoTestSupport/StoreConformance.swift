@@ -46,6 +46,11 @@ public enum StoreConformance {
         Check(name: "series round-trip and updates check the version", body: seriesRoundTripAndVersionedUpdates),
         Check(name: "an occurrence exists once per series", body: occurrencesAreUniquePerSeries),
         Check(name: "series tasks come in occurrence order", body: seriesTasksInOccurrenceOrder),
+        Check(name: "conversations round-trip with their messages", body: conversationsRoundTrip),
+        Check(name: "conversations are scoped by user", body: conversationsAreScopedByUser),
+        Check(name: "a message position is taken once", body: messagePositionsAreUnique),
+        Check(
+            name: "conversation pages visit each once, newest first", body: conversationPagesVisitEachOnceNewestFirst),
     ]
 
     /// Runs every check, each on its own fresh store.

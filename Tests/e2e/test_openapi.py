@@ -31,6 +31,10 @@ EXPECTED_ROUTES = {
     ("POST", "/api/notifications/{id}/read"),
     ("GET", "/api/me/notifications"),
     ("PUT", "/api/me/notifications"),
+    ("POST", "/api/chat"),
+    ("GET", "/api/conversations"),
+    ("GET", "/api/conversations/{id}"),
+    ("DELETE", "/api/conversations/{id}"),
 }
 
 HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
@@ -134,6 +138,10 @@ def probes(account, other_email):
     doomed = account.create_task(title="Doomed")
     missing = str(uuid.uuid4())
     json_headers = {**auth, "Content-Type": "application/json"}
+    started = requests.post(account.server.url("/api/chat"), headers=auth, json={"message": "add probe the chat"},
+                            timeout=10)
+    assert started.status_code == 200, started.text
+    conversation = started.json()["conversation_id"]
 
     def at(template, task_id=None):
         return fill(template, task_id or task["id"])
@@ -188,6 +196,20 @@ def probes(account, other_email):
                                                 "secret": "0123456789abcdef0123"}}}),
         ("PUT", "/api/me/notifications", "/api/me/notifications",
          {"headers": auth, "json": {"webhook": {"enabled": True, "url": "ftp://nope"}}}),
+        ("POST", "/api/chat", "/api/chat", {"headers": auth, "json": {"message": "show my tasks"}}),
+        ("POST", "/api/chat", "/api/chat",
+         {"headers": auth, "json": {"message": "mark it done", "conversation_id": conversation}}),
+        ("POST", "/api/chat", "/api/chat", {"headers": auth, "json": {"message": "x" * 2001}}),
+        ("POST", "/api/chat", "/api/chat", {"headers": auth, "json": {"message": "hi", "conversation_id": missing}}),
+        ("POST", "/api/chat", "/api/chat", {"headers": auth, "json": ["not", "an", "object"]}),
+        ("POST", "/api/chat", "/api/chat", {"json": {"message": "hi"}}),
+        ("GET", "/api/conversations", "/api/conversations", {"headers": auth, "params": {"limit": 1}}),
+        ("GET", "/api/conversations", "/api/conversations", {"headers": auth, "params": {"limit": 0}}),
+        ("GET", "/api/conversations", "/api/conversations", {"headers": auth, "params": {"cursor": "nonsense"}}),
+        ("GET", "/api/conversations/{id}", fill("/api/conversations/{id}", conversation), {"headers": auth}),
+        ("GET", "/api/conversations/{id}", fill("/api/conversations/{id}", missing), {"headers": auth}),
+        ("DELETE", "/api/conversations/{id}", fill("/api/conversations/{id}", conversation), {"headers": auth}),
+        ("DELETE", "/api/conversations/{id}", fill("/api/conversations/{id}", conversation), {"headers": auth}),
         ("DELETE", "/api/tasks/{id}", at("/api/tasks/{id}", doomed["id"]), {"headers": {**auth, "If-Match": '"7"'}}),
         ("DELETE", "/api/tasks/{id}", at("/api/tasks/{id}", doomed["id"]), {"headers": auth}),
         ("DELETE", "/api/tasks/{id}", at("/api/tasks/{id}", doomed["id"]), {"headers": auth}),

@@ -39,8 +39,9 @@ def test_the_readme_tour_works_as_written(server):
     token = login.json()["access_token"]
     tasks = requests.get(
         server.url("/api/tasks?sort=due"), headers={"Authorization": f"Bearer {token}"}, timeout=10).json()["tasks"]
-    assert [task["title"] for task in tasks] == ["Buy oat milk", "Call the bank"]
-    assert tasks[0]["due_date"] == "2030-01-15"
-    assert tasks[1]["completed"] is True
-    assert tasks[1]["due_at"] == "2030-01-16T08:30:00Z"
-    assert tasks[1]["due_at_local"] == "2030-01-16T09:30:00+01:00"
+    assert [task["title"] for task in tasks] == ["Water the plants", "Buy oat milk", "Call the bank"]
+    assert tasks[0]["completed"] is True, "the chat's \"mark it done\" completes the task it added"
+    assert tasks[1]["due_date"] == "2030-01-15"
+    assert tasks[2]["completed"] is True
+    assert tasks[2]["due_at"] == "2030-01-16T08:30:00Z"
+    assert tasks[2]["due_at_local"] == "2030-01-16T09:30:00+01:00"

@@ -54,6 +54,20 @@ def test_both_tabs_of_a_user_get_an_api_change_and_another_user_gets_nothing(sta
         assert_nothing_pending(other)
 
 
+def test_a_task_added_through_the_chat_reaches_the_open_tab(stack):
+    alice = sign_up(stack)
+    with open_socket(stack, alice.token) as tab:
+        receive_ready(tab)
+        reply = alice.post("/api/chat", json={"message": "add water the ferns"}, headers={"X-Correlation-ID": "chat-7"})
+        assert reply.status_code == 200, reply.text
+        task_id = reply.json()["actions"][0]["result"]["task"]["id"]
+
+        message = receive(tab)
+        assert message["type"] == "task.changed"
+        assert message["task"] == alice.get(f"/api/tasks/{task_id}").json()
+        assert message["correlation_id"] == "chat-7"
+
+
 def test_ready_names_the_user_and_the_position_to_resume_from(stack):
     alice = sign_up(stack)
     with open_socket(stack, alice.token) as ws:

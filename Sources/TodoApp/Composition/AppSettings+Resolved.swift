@@ -35,6 +35,8 @@ extension AppSettings {
         scryptLogN = try config.int(.scryptLogN)
         loginMaxFailures = try config.int(.loginMaxFailures)
         loginWindowSeconds = try config.int(.loginWindowSeconds)
+        chatRateLimitMessages = try config.int(.chatRateLimitMessages)
+        chatRateLimitWindowSeconds = try config.int(.chatRateLimitWindowSeconds)
 
         eventPartitions = try config.int(.eventsPartitions)
         eventRetentionHours = try config.int(.eventsRetentionHours)

@@ -29,6 +29,9 @@ public struct AppSettings: Sendable {
     public var scryptLogN: Int
     public var loginMaxFailures: Int
     public var loginWindowSeconds: Int
+    /// Chat messages per user and window (`chat.rate_limit_messages`, `chat.rate_limit_window_seconds`).
+    public var chatRateLimitMessages: Int
+    public var chatRateLimitWindowSeconds: Int
     public var logLevel: Logger.Level
     /// Partitions of each event topic the composition creates (`events.partitions`).
     public var eventPartitions: Int

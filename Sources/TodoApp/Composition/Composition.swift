@@ -44,6 +44,8 @@ public final class Composition: Sendable {
             store: store, clock: clock, ids: ids, hasher: PasswordHasher(logN: settings.scryptLogN), tokens: tokens,
             limiter: LoginRateLimiter(
                 maxFailures: settings.loginMaxFailures, window: TimeInterval(settings.loginWindowSeconds)),
+            chatLimiter: ChatRateLimiter(
+                maxMessages: settings.chatRateLimitMessages, window: TimeInterval(settings.chatRateLimitWindowSeconds)),
             checks: [Self.eventLogCheck(eventLog, consumers: [])])
         recurring = RecurringTaskService(
             ids: ids, clock: clock, logger: logger.with(LogKey.service, ServiceName.recurringTask.rawValue))

@@ -11,7 +11,7 @@ enum OpenAPIDocument {
           "info": {
             "title": "Todo Chatbot backend API",
             "version": "1.0.0",
-            "description": "The backend of Todo Chatbot: accounts, tasks, notifications and health.\n\nConventions:\n- JSON in and out (`application/json; charset=utf-8`). A POST, PUT or PATCH with a non-empty body of another media type is 415 `unsupported_media_type`; a body over `http.max_body_bytes` (1 MiB by default) is 413 `payload_too_large`. Both are checked before authentication.\n- Every error is `{\"error\": {\"code\", \"message\", \"details\"?}}`; `code` is stable.\n- An unknown path is 404 `route_not_found`; a known path with another method is 405 `method_not_allowed` with an `Allow` header. HEAD is served wherever GET is; a plain OPTIONS answers 204 with `Allow`, and CORS preflights are answered for the configured origins.\n- Every response carries `X-Request-ID` and `X-Correlation-ID` (the client's value when it is 1-128 characters of `[A-Za-z0-9._:-]`).\n- Tasks carry a version, sent as `ETag`; send it back in `If-Match` to refuse lost updates (412).\n"
+            "description": "The backend of Todo Chatbot: accounts, tasks, notifications, chat and health.\n\nConventions:\n- JSON in and out (`application/json; charset=utf-8`). A POST, PUT or PATCH with a non-empty body of another media type is 415 `unsupported_media_type`; a body over `http.max_body_bytes` (1 MiB by default) is 413 `payload_too_large`. Both are checked before authentication.\n- Every error is `{\"error\": {\"code\", \"message\", \"details\"?}}`; `code` is stable.\n- An unknown path is 404 `route_not_found`; a known path with another method is 405 `method_not_allowed` with an `Allow` header. HEAD is served wherever GET is; a plain OPTIONS answers 204 with `Allow`, and CORS preflights are answered for the configured origins.\n- Every response carries `X-Request-ID` and `X-Correlation-ID` (the client's value when it is 1-128 characters of `[A-Za-z0-9._:-]`).\n- Tasks carry a version, sent as `ETag`; send it back in `If-Match` to refuse lost updates (412).\n"
           },
           "servers": [
             {
@@ -39,6 +39,10 @@ enum OpenAPIDocument {
             {
               "name": "notifications",
               "description": "Reminders delivered by the notification service, and how to receive them."
+            },
+            {
+              "name": "chat",
+              "description": "The offline English chat: messages that act on the user's tasks, and the stored conversations."
             }
           ],
           "security": [
@@ -1414,6 +1418,276 @@ enum OpenAPIDocument {
                   }
                 }
               }
+            },
+            "/api/chat": {
+              "post": {
+                "operationId": "chat",
+                "summary": "Send a chat message; the engine acts on the user's tasks and replies",
+                "tags": [
+                  "chat"
+                ],
+                "description": "Starts a conversation, or continues `conversation_id`: \"mark it done\" or \"the second one\" refer to what earlier replies showed. The changes the message makes emit task events with this request's correlation id and the source `/chat`.",
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/XCorrelationID"
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/ChatRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The reply and the actions taken.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ChatReply"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/ConversationNotFound"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/UnsupportedMediaType"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/ValidationFailed"
+                  },
+                  "429": {
+                    "description": "Too many chat messages from this user in the window (`chat.rate_limit_messages` per `chat.rate_limit_window_seconds`). Codes: `chat_rate_limited`.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      },
+                      "Retry-After": {
+                        "$ref": "#/components/headers/RetryAfter"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "allOf": [
+                            {
+                              "$ref": "#/components/schemas/ErrorEnvelope"
+                            },
+                            {
+                              "type": "object",
+                              "properties": {
+                                "error": {
+                                  "type": "object",
+                                  "required": [
+                                    "details"
+                                  ],
+                                  "properties": {
+                                    "details": {
+                                      "type": "object",
+                                      "required": [
+                                        "retry_after"
+                                      ],
+                                      "properties": {
+                                        "retry_after": {
+                                          "type": "integer",
+                                          "minimum": 1
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          ]
+                        }
+                      }
+                    }
+                  },
+                  "default": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/api/conversations": {
+              "get": {
+                "operationId": "listConversations",
+                "summary": "The user's conversations, most recently active first",
+                "tags": [
+                  "chat"
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/XCorrelationID"
+                  },
+                  {
+                    "name": "limit",
+                    "in": "query",
+                    "schema": {
+                      "type": "integer",
+                      "minimum": 1,
+                      "maximum": 100,
+                      "default": 20
+                    }
+                  },
+                  {
+                    "name": "cursor",
+                    "in": "query",
+                    "schema": {
+                      "type": "string"
+                    },
+                    "description": "`next_cursor` of the previous page."
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "A page of conversations.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ConversationPage"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/ValidationFailed"
+                  },
+                  "default": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/api/conversations/{id}": {
+              "get": {
+                "operationId": "getConversation",
+                "summary": "A conversation with its messages, oldest first",
+                "tags": [
+                  "chat"
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/XCorrelationID"
+                  },
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The conversation.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Conversation"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/ConversationNotFound"
+                  },
+                  "default": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              },
+              "delete": {
+                "operationId": "deleteConversation",
+                "summary": "Delete a conversation and its messages (its tasks stay)",
+                "tags": [
+                  "chat"
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/XCorrelationID"
+                  },
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "responses": {
+                  "204": {
+                    "description": "Deleted.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/ConversationNotFound"
+                  },
+                  "default": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
             }
           },
           "components": {
@@ -2640,6 +2914,217 @@ enum OpenAPIDocument {
                     ]
                   }
                 }
+              },
+              "ChatRequest": {
+                "type": "object",
+                "required": [
+                  "message"
+                ],
+                "properties": {
+                  "message": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 2000,
+                    "description": "What the user wrote; at most 2000 characters after trimming."
+                  },
+                  "conversation_id": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "The conversation to continue; omitted or null starts a new one."
+                  }
+                }
+              },
+              "ChatAction": {
+                "type": "object",
+                "required": [
+                  "tool",
+                  "arguments",
+                  "result"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "tool": {
+                    "type": "string",
+                    "enum": [
+                      "add_task",
+                      "list_tasks",
+                      "complete_task",
+                      "delete_task",
+                      "update_task",
+                      "set_reminder"
+                    ]
+                  },
+                  "arguments": {
+                    "type": "object",
+                    "description": "The arguments, as the tool's JSON Schema says."
+                  },
+                  "result": {
+                    "type": "object",
+                    "description": "`{\"task\"}`, `{\"tasks\", \"count\", \"next_cursor\"}`, `{\"deleted\": {\"id\", \"title\"}}` or `{\"error\": {\"code\", \"message\", \"fields\"?}}`."
+                  }
+                }
+              },
+              "ChatReply": {
+                "type": "object",
+                "required": [
+                  "conversation_id",
+                  "reply",
+                  "actions",
+                  "question"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "conversation_id": {
+                    "type": "string"
+                  },
+                  "reply": {
+                    "type": "string"
+                  },
+                  "actions": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ChatAction"
+                    },
+                    "description": "The tool calls run for this message, in order; empty when the reply only answers or asks."
+                  },
+                  "question": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "The reply again when it asks something (which task, when, or a yes); the next message answers it. Null otherwise."
+                  }
+                }
+              },
+              "ConversationSummary": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "title",
+                  "message_count",
+                  "created_at",
+                  "updated_at"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "id": {
+                    "type": "string"
+                  },
+                  "title": {
+                    "type": "string"
+                  },
+                  "message_count": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "updated_at": {
+                    "type": "string",
+                    "format": "date-time"
+                  }
+                }
+              },
+              "ConversationMessage": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "role",
+                  "text",
+                  "actions",
+                  "created_at"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "id": {
+                    "type": "string"
+                  },
+                  "role": {
+                    "type": "string",
+                    "enum": [
+                      "user",
+                      "assistant"
+                    ]
+                  },
+                  "text": {
+                    "type": "string"
+                  },
+                  "actions": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ChatAction"
+                    }
+                  },
+                  "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                  }
+                }
+              },
+              "Conversation": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "title",
+                  "message_count",
+                  "created_at",
+                  "updated_at",
+                  "messages"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "id": {
+                    "type": "string"
+                  },
+                  "title": {
+                    "type": "string"
+                  },
+                  "message_count": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "updated_at": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "messages": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ConversationMessage"
+                    }
+                  }
+                }
+              },
+              "ConversationPage": {
+                "type": "object",
+                "required": [
+                  "conversations",
+                  "next_cursor"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "conversations": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/ConversationSummary"
+                    }
+                  },
+                  "next_cursor": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Pass as `cursor` for the next (less recently active) page; null on the last page."
+                  }
+                }
               }
             },
             "responses": {
@@ -2908,6 +3393,24 @@ enum OpenAPIDocument {
               },
               "NotificationNotFound": {
                 "description": "No such notification for this user (`notification_not_found`).",
+                "headers": {
+                  "X-Request-ID": {
+                    "$ref": "#/components/headers/XRequestID"
+                  },
+                  "X-Correlation-ID": {
+                    "$ref": "#/components/headers/XCorrelationID"
+                  }
+                },
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/ErrorEnvelope"
+                    }
+                  }
+                }
+              },
+              "ConversationNotFound": {
+                "description": "No such conversation for this user (`conversation_not_found`); another user's conversation is indistinguishable from none.",
                 "headers": {
                   "X-Request-ID": {
                     "$ref": "#/components/headers/XRequestID"

@@ -32,6 +32,9 @@ extension SettingKey {
     public static let loginMaxFailures: SettingKey = "auth.login_max_failures"
     public static let loginWindowSeconds: SettingKey = "auth.login_window_seconds"
 
+    public static let chatRateLimitMessages: SettingKey = "chat.rate_limit_messages"
+    public static let chatRateLimitWindowSeconds: SettingKey = "chat.rate_limit_window_seconds"
+
     public static let logLevel: SettingKey = "log.level"
 
     public static let eventsPartitions: SettingKey = "events.partitions"
@@ -139,6 +142,13 @@ extension SettingsRegistry {
         SettingDefinition(
             .loginWindowSeconds, .duration(1...86_400), default: .value(.int(300)),
             env: "TODO_LOGIN_WINDOW_SECONDS", "Window in which failed logins are counted"),
+
+        SettingDefinition(
+            .chatRateLimitMessages, .int(1...100_000), default: .value(.int(30)),
+            env: "TODO_CHAT_RATE_LIMIT_MESSAGES", "Chat messages one user may send per window before 429"),
+        SettingDefinition(
+            .chatRateLimitWindowSeconds, .duration(1...86_400), default: .value(.int(60)),
+            env: "TODO_CHAT_RATE_LIMIT_WINDOW_SECONDS", "Window in which a user's chat messages are counted"),
 
         SettingDefinition(
             .logLevel, .enumeration(["trace", "debug", "info", "warning", "error"]), default: .value(.string("info")),

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Durable storage for users and tasks. The services see only this protocol; SQLite and Postgres
-/// adapters implement it, and one conformance suite (Tests/TodoTestSupport) checks every adapter.
+/// Durable storage for users, tasks, notifications and chat conversations. The services see only
+/// this protocol; SQLite and Postgres adapters implement it, and one conformance suite
+/// (Tests/TodoTestSupport) checks every adapter.
 ///
 /// Contract:
 /// - `read` and `write` run their body in one transaction; `write` commits when the body returns and
@@ -23,7 +24,7 @@ public protocol Store: Sendable {
 }
 
 /// Queries inside a transaction.
-public protocol StoreReader: NotificationReader {
+public protocol StoreReader: NotificationReader, ConversationReader {
     func user(id: String) throws -> User?
     /// The account and its password hash, looked up by normalized email.
     func credentials(email: String) throws -> UserCredentials?
@@ -39,7 +40,7 @@ public protocol StoreReader: NotificationReader {
 }
 
 /// Changes inside a transaction.
-public protocol StoreWriter: StoreReader, NotificationWriter {
+public protocol StoreWriter: StoreReader, NotificationWriter, ConversationWriter {
     /// Throws `conflict` with code `email_taken` when the email is already registered.
     func insert(user: User, passwordHash: String) throws
     func update(user: User) throws

@@ -9,5 +9,5 @@ struct PostgresRevision: Sendable {
     let down: String
 
     /// Every revision, oldest first.
-    static let all: [PostgresRevision] = [.initial, .eventLog, .taskSeries, .notifications]
+    static let all: [PostgresRevision] = [.initial, .eventLog, .taskSeries, .notifications, .conversations]
 }

@@ -7,5 +7,5 @@ struct SQLiteRevision: Sendable {
     let down: String
 
     /// Every revision, oldest first.
-    static let all: [SQLiteRevision] = [.initial, .eventLog, .taskSeries, .notifications]
+    static let all: [SQLiteRevision] = [.initial, .eventLog, .taskSeries, .notifications, .conversations]
 }

@@ -21,7 +21,11 @@ final class BackendHarness: Sendable {
     let client: InProcessClient
 
     /// `topics` are the event-log topics created up front (all standard topics by default).
-    init(maxLoginFailures: Int = 5, topics: [TopicSpec] = EventTopics.standard(partitions: 3)) throws {
+    /// `chatMessagesPerMinute` is the chat rate limit per user.
+    init(
+        maxLoginFailures: Int = 5, chatMessagesPerMinute: Int = 30,
+        topics: [TopicSpec] = EventTopics.standard(partitions: 3)
+    ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("backend-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = try SQLiteStore(path: directory.appendingPathComponent("todo.db").path)
@@ -34,7 +38,8 @@ final class BackendHarness: Sendable {
             lifetime: 3600)
         let api = BackendAPI(
             store: store, clock: clock, ids: UUIDv7Generator(clock: clock), hasher: PasswordHasher(logN: 10),
-            tokens: tokens, limiter: LoginRateLimiter(maxFailures: maxLoginFailures, window: 300))
+            tokens: tokens, limiter: LoginRateLimiter(maxFailures: maxLoginFailures, window: 300),
+            chatLimiter: ChatRateLimiter(maxMessages: chatMessagesPerMinute, window: 60))
         var router = Router()
         api.register(on: &router)
         let pipeline = HTTPPipeline.standard(
