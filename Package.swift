@@ -2,8 +2,9 @@
 import PackageDescription
 
 /// Layers, bottom up: C modules → TodoCore (domain, no I/O) → adapters (TodoSQLite, TodoPostgres) and
-/// infrastructure (TodoCrypto, TodoLogging, TodoHTTP, TodoConfig) → services (TodoBackend, TodoRecurring) →
-/// TodoApp (config, composition, CLI) → the `todo-chatbot` executable. Dependencies point down only.
+/// infrastructure (TodoCrypto, TodoLogging, TodoHTTP, TodoConfig) → services (TodoBackend, TodoRecurring,
+/// TodoFrontend) → TodoApp (config, composition, CLI) → the `todo-chatbot` executable. Dependencies
+/// point down only.
 let package = Package(
     name: "todo-chatbot",
     platforms: [.macOS(.v15)],
@@ -64,6 +65,8 @@ let package = Package(
             name: "TodoBackend",
             dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoChat"]),
         .target(name: "TodoRecurring", dependencies: ["TodoCore", "TodoEvents", "TodoHTTP", "TodoLogging"]),
+        // The web UI: files from web/ embedded by scripts/embed-web.py, served on :3000.
+        .target(name: "TodoFrontend", dependencies: ["TodoCore", "TodoHTTP"]),
 
         // The chat engine and the task tools it shares with the language-model loop and MCP.
         .target(name: "TodoChat", dependencies: ["TodoCore", "TodoDateText"]),
@@ -77,7 +80,8 @@ let package = Package(
             name: "TodoApp",
             dependencies: [
                 "TodoCore", "TodoSQLite", "TodoPostgres", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend",
-                "TodoRecurring", "TodoSync", "TodoConfig", "TodoEvents", "TodoNotify", "TodoChat", "CPostgres",
+                "TodoRecurring", "TodoSync", "TodoFrontend", "TodoConfig", "TodoEvents", "TodoNotify", "TodoChat",
+                "CPostgres",
                 "CKafka", "CWslay",
             ]),
         .executableTarget(name: "todo-chatbot", dependencies: ["TodoApp"]),
@@ -114,6 +118,7 @@ let package = Package(
                 "TodoTestSupport",
             ]),
         .testTarget(name: "TodoAppTests", dependencies: ["TodoApp"]),
+        .testTarget(name: "TodoFrontendTests", dependencies: ["TodoFrontend", "TodoHTTP", "TodoCore"]),
         .testTarget(
             name: "TodoRecurringTests",
             dependencies: [

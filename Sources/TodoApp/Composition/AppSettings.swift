@@ -44,6 +44,10 @@ public struct AppSettings: Sendable {
     public var webSocket: WebSocketSettings
     /// The notification service's timing (`notifications.*`).
     public var notificationPolicy: NotificationPolicy
+    /// The backend and WebSocket addresses the web UI is told (`frontend.api_url`,
+    /// `frontend.websocket_url`; derived from the host and ports when empty).
+    public var frontendAPIURL: String
+    public var frontendWebSocketURL: String
 }
 
 /// The services of the product, by the name `serve <name>` takes.
@@ -52,6 +56,7 @@ public enum ServiceName: String, Sendable, CaseIterable {
     case websocket
     case recurringTask = "recurring-task"
     case notification
+    case frontend
 
     /// The service `name` names: its own name, or the short one the deployment files use
     /// (`serve recurring`, as the Helm chart and compose file run it).
@@ -70,6 +75,7 @@ public enum ServiceName: String, Sendable, CaseIterable {
         case .websocket: "ports.websocket"
         case .recurringTask: "ports.recurring"
         case .notification: "ports.notification"
+        case .frontend: "ports.frontend"
         }
     }
 

@@ -3,6 +3,7 @@ import TodoBackend
 import TodoCore
 import TodoCrypto
 import TodoEvents
+import TodoFrontend
 import TodoHTTP
 import TodoLogging
 import TodoNotify
@@ -82,6 +83,10 @@ public final class Composition: Sendable {
             let consumer = recurring.consumer(log: eventLog, store: store)
             recurring.register(on: &router, store: store, checks: [Self.eventLogCheck(eventLog, consumers: [consumer])])
             workers.append(WorkerService(name: "recurring-task consumer", start: consumer.start, stop: consumer.stop))
+        case .frontend:
+            FrontendRoutes(
+                config: FrontendConfig(apiBaseURL: settings.frontendAPIURL, webSocketURL: settings.frontendWebSocketURL)
+            ).register(on: &router)
         case .notification:
             let notifications = NotificationService(
                 store: store, log: eventLog, clock: clock, ids: ids, policy: settings.notificationPolicy,

@@ -18,6 +18,9 @@ extension SettingKey {
     public static let httpConnectionTimeoutSeconds: SettingKey = "http.connection_timeout_seconds"
     public static let httpCORSOrigins: SettingKey = "http.cors_origins"
 
+    public static let frontendAPIURL: SettingKey = "frontend.api_url"
+    public static let frontendWebSocketURL: SettingKey = "frontend.websocket_url"
+
     public static let backendPort: SettingKey = "ports.backend"
     public static let frontendPort: SettingKey = "ports.frontend"
     public static let websocketPort: SettingKey = "ports.websocket"
@@ -106,6 +109,13 @@ extension SettingsRegistry {
             .httpCORSOrigins, .stringList,
             default: .value(.list(["http://localhost:3000", "http://127.0.0.1:3000"])),
             env: "TODO_CORS_ORIGINS", "Origins allowed by CORS (comma-separated)"),
+
+        SettingDefinition(
+            .frontendAPIURL, .string, default: .value(.string("")), env: "TODO_FRONTEND_API_URL",
+            "Backend base URL the web UI calls; empty means http://<http.host>:<ports.backend>"),
+        SettingDefinition(
+            .frontendWebSocketURL, .string, default: .value(.string("")), env: "TODO_FRONTEND_WEBSOCKET_URL",
+            "WebSocket URL the web UI syncs with; empty means ws://<http.host>:<ports.websocket>/ws"),
 
         SettingDefinition(
             .backendPort, .port, default: .value(.int(8000)), env: "TODO_BACKEND_PORT", "Port of the backend API"),
