@@ -32,6 +32,8 @@ let package = Package(
         .systemLibrary(
             name: "CWslay", path: "Sources/C/CWslay",
             providers: [.apt(["libwslay-dev"])]),
+        // epoll and eventfd, which Glibc's Swift module lacks: header-only, nothing to link.
+        .systemLibrary(name: "CEpoll", path: "Sources/C/CEpoll"),
         .systemLibrary(
             name: "CYAML", path: "Sources/C/CYAML", pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]),
@@ -49,7 +51,9 @@ let package = Package(
         .target(name: "TodoCrypto", dependencies: ["COpenSSL"]),
         .target(name: "TodoSQLite", dependencies: ["TodoCore", "CSQLite"]),
         .target(name: "TodoPostgres", dependencies: ["TodoCore", "CPostgres"]),
-        .target(name: "TodoHTTP", dependencies: ["TodoCore", "TodoLogging", "CMicroHTTPD"]),
+        .target(
+            name: "TodoHTTP",
+            dependencies: ["TodoCore", "TodoLogging", "TodoCrypto", "CMicroHTTPD", "CWslay", "CEpoll"]),
         .target(name: "TodoConfig", dependencies: ["CYAML"]),
         .target(name: "TodoEvents", dependencies: ["TodoCore", "TodoLogging"]),
 
@@ -67,12 +71,17 @@ let package = Package(
         // The chat engine and the task tools it shares with the language-model loop and MCP.
         .target(name: "TodoChat", dependencies: ["TodoCore", "TodoDateText"]),
 
+        .target(
+            name: "TodoSync",
+            dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging"]),
+
         // MARK: Configuration, composition root and command line.
         .target(
             name: "TodoApp",
             dependencies: [
                 "TodoCore", "TodoSQLite", "TodoPostgres", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend",
-                "TodoRecurring", "TodoFrontend", "TodoConfig", "TodoEvents", "TodoNotify", "TodoChat", "CPostgres",
+                "TodoRecurring", "TodoSync", "TodoFrontend", "TodoConfig", "TodoEvents", "TodoNotify", "TodoChat",
+                "CPostgres",
                 "CKafka", "CWslay",
             ]),
         .executableTarget(name: "todo-chatbot", dependencies: ["TodoApp"]),
@@ -92,7 +101,7 @@ let package = Package(
             dependencies: [
                 "TodoPostgres", "TodoSQLite", "TodoCore", "TodoTestSupport", "TodoBackend", "TodoCrypto", "TodoHTTP",
             ]),
-        .testTarget(name: "TodoHTTPTests", dependencies: ["TodoHTTP", "TodoCore", "TodoLogging"]),
+        .testTarget(name: "TodoHTTPTests", dependencies: ["TodoHTTP", "TodoCore", "TodoLogging", "TodoTestSupport"]),
         .testTarget(
             name: "TodoBackendTests",
             dependencies: [
@@ -116,5 +125,11 @@ let package = Package(
                 "TodoRecurring", "TodoBackend", "TodoCore", "TodoEvents", "TodoSQLite", "TodoCrypto", "TodoHTTP",
                 "TodoLogging", "TodoTestSupport",
             ]),
+        // The echo server the Autobahn cases drive (Tests/e2e/test_websocket_conformance.py).
+        .executableTarget(
+            name: "WebSocketEchoServer", dependencies: ["TodoHTTP", "TodoLogging"], path: "Tests/WebSocketEchoServer"),
+        .testTarget(
+            name: "TodoSyncTests",
+            dependencies: ["TodoSync", "TodoCore", "TodoCrypto", "TodoEvents", "TodoHTTP", "TodoTestSupport"]),
     ]
 )

@@ -49,6 +49,7 @@ extension AppSettings {
         eventRetentionHours = try config.int(.eventsRetentionHours)
         eventRetentionMaxMessages = try config.int(.eventsRetentionMaxMessages)
         eventPollIntervalMilliseconds = try config.int(.eventsPollIntervalMS)
+        webSocket = try WebSocketSettings(resolved: config)
         notificationPolicy = NotificationPolicy(
             missedAfter: TimeInterval(try config.int(.notificationsMissedAfterMinutes) * 60),
             lateAfter: TimeInterval(try config.int(.notificationsLateAfterSeconds)),

@@ -40,6 +40,8 @@ public struct AppSettings: Sendable {
     public var eventRetentionMaxMessages: Int
     /// How often consumers poll for messages of other processes (`events.poll_interval_ms`).
     public var eventPollIntervalMilliseconds: Int
+    /// The WebSocket sync service (`websocket.*`).
+    public var webSocket: WebSocketSettings
     /// The notification service's timing (`notifications.*`).
     public var notificationPolicy: NotificationPolicy
     /// The backend and WebSocket addresses the web UI is told (`frontend.api_url`,
@@ -51,6 +53,7 @@ public struct AppSettings: Sendable {
 /// The services of the product, by the name `serve <name>` takes.
 public enum ServiceName: String, Sendable, CaseIterable {
     case backend
+    case websocket
     case recurringTask = "recurring-task"
     case notification
     case frontend
@@ -69,6 +72,7 @@ public enum ServiceName: String, Sendable, CaseIterable {
     public var portKey: String {
         switch self {
         case .backend: "ports.backend"
+        case .websocket: "ports.websocket"
         case .recurringTask: "ports.recurring"
         case .notification: "ports.notification"
         case .frontend: "ports.frontend"

@@ -21,6 +21,8 @@ public final class Composition: Sendable {
     public let ids: any IDGenerator
     public let backend: BackendAPI
     public let recurring: RecurringTaskService
+    /// Signs and verifies access tokens: the backend and the sync service check them alike.
+    public let tokens: TokenService
 
     /// Opens storage (creating the data directory and, when `autoMigrate` is set, applying
     /// pending migrations) and builds every service's dependencies.
@@ -32,7 +34,6 @@ public final class Composition: Sendable {
 
         (store, eventLog) = try Self.openStorage(settings: settings, logger: logger, clock: clock)
 
-        let tokens: TokenService
         do {
             tokens = try Self.tokenService(settings: settings, logger: logger)
         } catch {
@@ -76,6 +77,8 @@ public final class Composition: Sendable {
         switch name {
         case .backend:
             backend.register(on: &router)
+        case .websocket:
+            return [syncService()]
         case .recurringTask:
             let consumer = recurring.consumer(log: eventLog, store: store)
             recurring.register(on: &router, store: store, checks: [Self.eventLogCheck(eventLog, consumers: [consumer])])

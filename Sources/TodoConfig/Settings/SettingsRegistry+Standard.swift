@@ -45,6 +45,15 @@ extension SettingKey {
     public static let eventsRetentionMaxMessages: SettingKey = "events.retention_max_messages"
     public static let eventsPollIntervalMS: SettingKey = "events.poll_interval_ms"
 
+    public static let websocketReplicaID: SettingKey = "websocket.replica_id"
+    public static let websocketMaxConnections: SettingKey = "websocket.max_connections"
+    public static let websocketReactorThreads: SettingKey = "websocket.reactor_threads"
+    public static let websocketPingIntervalSeconds: SettingKey = "websocket.ping_interval_seconds"
+    public static let websocketPongTimeoutSeconds: SettingKey = "websocket.pong_timeout_seconds"
+    public static let websocketMaxQueuedMessages: SettingKey = "websocket.max_queued_messages"
+    public static let websocketMaxQueuedBytes: SettingKey = "websocket.max_queued_bytes"
+    public static let websocketConnectionMemoryBytes: SettingKey = "websocket.connection_memory_bytes"
+
     public static let notificationsMissedAfterMinutes: SettingKey = "notifications.missed_after_minutes"
     public static let notificationsLateAfterSeconds: SettingKey = "notifications.late_after_seconds"
     public static let notificationsLeaseSeconds: SettingKey = "notifications.lease_seconds"
@@ -168,6 +177,34 @@ extension SettingsRegistry {
             .eventsPollIntervalMS, .int(5...60_000), default: .value(.int(100)),
             env: "TODO_EVENTS_POLL_INTERVAL_MS",
             "How often consumers check for messages written by other processes, in milliseconds"),
+
+        SettingDefinition(
+            .websocketReplicaID, .string, default: .value(.string("")), env: "TODO_WEBSOCKET_REPLICA_ID",
+            "Names this WebSocket replica and its consumer group; empty means <host name>-<port>"),
+        SettingDefinition(
+            .websocketMaxConnections, .int(1...1_000_000), default: .value(.int(10_000)),
+            env: "TODO_WEBSOCKET_MAX_CONNECTIONS", "Most WebSocket connections open at once per replica"),
+        SettingDefinition(
+            .websocketReactorThreads, .int(1...64), default: .value(.int(1)),
+            env: "TODO_WEBSOCKET_REACTOR_THREADS", "Threads that drive the WebSocket connections"),
+        SettingDefinition(
+            .websocketPingIntervalSeconds, .duration(1...3600), default: .value(.int(25)),
+            env: "TODO_WEBSOCKET_PING_INTERVAL_SECONDS", "A quiet WebSocket peer is pinged after this long"),
+        SettingDefinition(
+            .websocketPongTimeoutSeconds, .duration(1...600), default: .value(.int(10)),
+            env: "TODO_WEBSOCKET_PONG_TIMEOUT_SECONDS", "A peer that does not answer a ping this long is dropped"),
+        SettingDefinition(
+            .websocketMaxQueuedMessages, .int(16...100_000), default: .value(.int(512)),
+            env: "TODO_WEBSOCKET_MAX_QUEUED_MESSAGES",
+            "Messages waiting for one client beyond which it is disconnected as too slow"),
+        SettingDefinition(
+            .websocketMaxQueuedBytes, .int(16_384...1_073_741_824), default: .value(.int(1_048_576)),
+            env: "TODO_WEBSOCKET_MAX_QUEUED_BYTES",
+            "Bytes waiting for one client beyond which it is disconnected as too slow"),
+        SettingDefinition(
+            .websocketConnectionMemoryBytes, .int(4096...1_048_576), default: .value(.int(8192)),
+            env: "TODO_WEBSOCKET_CONNECTION_MEMORY_BYTES",
+            "libmicrohttpd's memory per WebSocket connection; handshake headers may use about half of it"),
 
         SettingDefinition(
             .notificationsMissedAfterMinutes, .int(1...525_600), default: .value(.int(1440)),
