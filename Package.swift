@@ -2,8 +2,9 @@
 import PackageDescription
 
 /// Layers, bottom up: C modules → TodoCore (domain, no I/O) → adapters (TodoSQLite, TodoPostgres) and
-/// infrastructure (TodoCrypto, TodoLogging, TodoHTTP, TodoConfig) → services (TodoBackend, TodoRecurring) →
-/// TodoApp (config, composition, CLI) → the `todo-chatbot` executable. Dependencies point down only.
+/// infrastructure (TodoCrypto, TodoLogging, TodoHTTP, TodoConfig) → services (TodoBackend, TodoRecurring,
+/// TodoFrontend) → TodoApp (config, composition, CLI) → the `todo-chatbot` executable. Dependencies
+/// point down only.
 let package = Package(
     name: "todo-chatbot",
     platforms: [.macOS(.v15)],
@@ -31,6 +32,8 @@ let package = Package(
         .systemLibrary(
             name: "CWslay", path: "Sources/C/CWslay",
             providers: [.apt(["libwslay-dev"])]),
+        // epoll and eventfd, which Glibc's Swift module lacks: header-only, nothing to link.
+        .systemLibrary(name: "CEpoll", path: "Sources/C/CEpoll"),
         .systemLibrary(
             name: "CYAML", path: "Sources/C/CYAML", pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]),
@@ -48,7 +51,9 @@ let package = Package(
         .target(name: "TodoCrypto", dependencies: ["COpenSSL"]),
         .target(name: "TodoSQLite", dependencies: ["TodoCore", "CSQLite"]),
         .target(name: "TodoPostgres", dependencies: ["TodoCore", "CPostgres"]),
-        .target(name: "TodoHTTP", dependencies: ["TodoCore", "TodoLogging", "CMicroHTTPD"]),
+        .target(
+            name: "TodoHTTP",
+            dependencies: ["TodoCore", "TodoLogging", "TodoCrypto", "CMicroHTTPD", "CWslay", "CEpoll"]),
         .target(name: "TodoConfig", dependencies: ["CYAML"]),
         .target(name: "TodoEvents", dependencies: ["TodoCore", "TodoLogging"]),
         .target(name: "TodoKafka", dependencies: ["TodoCore", "TodoLogging", "CKafka"]),
@@ -61,18 +66,23 @@ let package = Package(
             name: "TodoBackend",
             dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoChat"]),
         .target(name: "TodoRecurring", dependencies: ["TodoCore", "TodoEvents", "TodoHTTP", "TodoLogging"]),
+        // The web UI: files from web/ embedded by scripts/embed-web.py, served on :3000.
+        .target(name: "TodoFrontend", dependencies: ["TodoCore", "TodoHTTP"]),
 
         // The chat engine and the task tools it shares with the language-model loop and MCP.
         .target(name: "TodoChat", dependencies: ["TodoCore", "TodoDateText"]),
+
+        .target(
+            name: "TodoSync",
+            dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging"]),
 
         // MARK: Configuration, composition root and command line.
         .target(
             name: "TodoApp",
             dependencies: [
                 "TodoCore", "TodoSQLite", "TodoPostgres", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend",
-                "TodoRecurring", "TodoConfig", "TodoEvents", "TodoNotify", "TodoChat", "TodoKafka", "CPostgres",
-                "CKafka",
-                "CWslay",
+                "TodoRecurring", "TodoSync", "TodoFrontend", "TodoConfig", "TodoEvents", "TodoNotify", "TodoChat",
+                "TodoKafka", "CPostgres", "CKafka", "CWslay",
             ]),
         .executableTarget(name: "todo-chatbot", dependencies: ["TodoApp"]),
 
@@ -92,7 +102,7 @@ let package = Package(
                 "TodoPostgres", "TodoSQLite", "TodoCore", "TodoTestSupport", "TodoBackend", "TodoCrypto", "TodoHTTP",
                 "TodoKafka", "TodoEvents", "TodoLogging",
             ]),
-        .testTarget(name: "TodoHTTPTests", dependencies: ["TodoHTTP", "TodoCore", "TodoLogging"]),
+        .testTarget(name: "TodoHTTPTests", dependencies: ["TodoHTTP", "TodoCore", "TodoLogging", "TodoTestSupport"]),
         .testTarget(
             name: "TodoBackendTests",
             dependencies: [
@@ -117,11 +127,18 @@ let package = Package(
         .testTarget(
             name: "TodoKafkaTests",
             dependencies: ["TodoKafka", "TodoCore", "TodoEvents", "TodoSQLite", "TodoLogging", "TodoTestSupport"]),
+        .testTarget(name: "TodoFrontendTests", dependencies: ["TodoFrontend", "TodoHTTP", "TodoCore"]),
         .testTarget(
             name: "TodoRecurringTests",
             dependencies: [
                 "TodoRecurring", "TodoBackend", "TodoCore", "TodoEvents", "TodoSQLite", "TodoCrypto", "TodoHTTP",
                 "TodoLogging", "TodoTestSupport",
             ]),
+        // The echo server the Autobahn cases drive (Tests/e2e/test_websocket_conformance.py).
+        .executableTarget(
+            name: "WebSocketEchoServer", dependencies: ["TodoHTTP", "TodoLogging"], path: "Tests/WebSocketEchoServer"),
+        .testTarget(
+            name: "TodoSyncTests",
+            dependencies: ["TodoSync", "TodoCore", "TodoCrypto", "TodoEvents", "TodoHTTP", "TodoTestSupport"]),
     ]
 )

@@ -14,6 +14,8 @@ if [[ "${1:-}" == "--with-test-tools" ]]; then
     # Tests/deploy: a release build with the Swift runtime linked in statically (as the
     # Containerfile builds it) needs libcurl's static-link files for FoundationNetworking.
     packages+=(libcurl4-openssl-dev binutils)
+    # Tests/browser: the web UI is driven in a real headless Chromium through its WebDriver.
+    packages+=(chromium chromium-driver)
 fi
 
 missing=()
@@ -40,4 +42,5 @@ if [[ "${1:-}" == "--with-test-tools" ]]; then
     fi
     .build/venv/bin/python -m pip install -q --disable-pip-version-check -r Tests/e2e/requirements.txt
     .build/venv/bin/python -m pip install -q --disable-pip-version-check -r Tests/deploy/requirements.txt
+    .build/venv/bin/python -m pip install -q --disable-pip-version-check -r Tests/browser/requirements.txt
 fi

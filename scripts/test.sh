@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up what is missing and runs every check: the swift-format lint, the Swift test suites
 # (unit and integration, on real SQLite files, a real PostgreSQL server and real sockets), and the
-# end-to-end suite that drives the built binary with Python clients.
+# end-to-end suite that drives the built binary with Python clients, and the web UI in a headless
+# Chromium.
 #
 # PostgreSQL: unless TODO_TEST_POSTGRES_URL already names a server, a throwaway cluster with TLS is
 # started for the run (scripts/postgres.sh, in a directory of this checkout's own under /tmp, on a
@@ -34,6 +35,9 @@ swift test --skip-build
 
 echo "== end-to-end tests" >&2
 TODO_BIN="$(swift build --show-bin-path)/todo-chatbot" .build/venv/bin/python -m pytest Tests/e2e -q
+
+echo "== browser tests (the web UI in headless Chromium)" >&2
+TODO_BIN="$(swift build --show-bin-path)/todo-chatbot" .build/venv/bin/python -m pytest Tests/browser -q -rs
 
 echo "== deployment checks (Containerfile, Helm chart, compose)" >&2
 .build/venv/bin/python -m pytest Tests/deploy -q

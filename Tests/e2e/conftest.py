@@ -29,6 +29,7 @@ SCRUBBED_ENVIRONMENT = [
     "TODO_BACKEND_PORT", "TODO_RECURRING_PORT", "TODO_HTTP_MAX_BODY_BYTES", "TODO_LOGIN_MAX_FAILURES",
     "TODO_LOGIN_WINDOW_SECONDS",
     "TODO_CORS_ORIGINS", "LOG_LEVEL", "TODO_TOKEN_TTL_SECONDS", "TODO_DATABASE_AUTO_MIGRATE",
+    "TODO_FRONTEND_PORT", "TODO_FRONTEND_API_URL", "TODO_FRONTEND_WEBSOCKET_URL", "TODO_WEBSOCKET_PORT",
 ]
 
 
@@ -82,10 +83,10 @@ def wait_until_ready(server):
     pytest.fail(f"todo-chatbot was not ready within {STARTUP_TIMEOUT_SECONDS}s ({last_problem}):\n{server.log_tail()}")
 
 
-def start_server(root, services=("backend",), extra_environment=None, log_name="server.log"):
+def start_server(root, services=("backend",), extra_environment=None, log_name="server.log", ports=None):
     """Starts `todo-chatbot serve SERVICES` with its own data directory and config under `root`
-    (each service on a free port, in `running.ports`) and waits until the first is ready. The
-    caller stops it (see `stop_server`)."""
+    (each service on a free port, or the one `ports` names, in `running.ports`) and waits until
+    the first is ready. The caller stops it (see `stop_server`)."""
     binary = binary_path()
     if not binary.is_file():
         pytest.fail(f"todo-chatbot binary not found at {binary}; build it or set TODO_BIN")
@@ -97,7 +98,7 @@ def start_server(root, services=("backend",), extra_environment=None, log_name="
     environment["XDG_CONFIG_HOME"] = str(root / "xdg-config")
     environment["TMPDIR"] = str(root)
     environment.update(extra_environment or {})
-    ports = {service: free_port() for service in services}
+    ports = {service: (ports or {}).get(service) or free_port() for service in services}
     for service, service_port in ports.items():
         environment[f"TODO_{service.upper()}_PORT"] = str(service_port)
 

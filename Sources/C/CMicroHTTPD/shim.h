@@ -46,3 +46,10 @@ static inline const struct sockaddr *cmhd_client_address(struct MHD_Connection *
         MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     return info != NULL ? info->client_addr : NULL;
 }
+
+/// Hands an upgraded socket back to libmicrohttpd, which closes it (MHD_upgrade_action is
+/// variadic). Callable from any thread; `urh` is invalid afterwards.
+static inline enum MHD_Result cmhd_upgrade_close(struct MHD_UpgradeResponseHandle *urh)
+{
+    return MHD_upgrade_action(urh, MHD_UPGRADE_ACTION_CLOSE);
+}

@@ -28,6 +28,13 @@ extension AppSettings {
         maxConnections = try config.int(.httpMaxConnections)
         connectionTimeoutSeconds = try config.int(.httpConnectionTimeoutSeconds)
         corsOrigins = try config.list(.httpCORSOrigins)
+        let browserHost = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
+        let configuredAPI = try config.string(.frontendAPIURL)
+        frontendAPIURL = configuredAPI.isEmpty ? "http://\(browserHost):\(ports[.backend] ?? 8000)" : configuredAPI
+        let configuredWebSocket = try config.string(.frontendWebSocketURL)
+        frontendWebSocketURL =
+            configuredWebSocket.isEmpty
+            ? "ws://\(browserHost):\(try config.int(.websocketPort))/ws" : configuredWebSocket
 
         jwtSecret = try config.string(.jwtSecret)
         jwtPreviousSecrets = try config.list(.jwtPreviousSecrets)
@@ -43,6 +50,7 @@ extension AppSettings {
         eventRetentionHours = try config.int(.eventsRetentionHours)
         eventRetentionMaxMessages = try config.int(.eventsRetentionMaxMessages)
         eventPollIntervalMilliseconds = try config.int(.eventsPollIntervalMS)
+        webSocket = try WebSocketSettings(resolved: config)
         notificationPolicy = NotificationPolicy(
             missedAfter: TimeInterval(try config.int(.notificationsMissedAfterMinutes) * 60),
             lateAfter: TimeInterval(try config.int(.notificationsLateAfterSeconds)),

@@ -41,8 +41,14 @@ public struct AppSettings: Sendable {
     public var eventRetentionMaxMessages: Int
     /// How often consumers poll for messages of other processes (`events.poll_interval_ms`).
     public var eventPollIntervalMilliseconds: Int
+    /// The WebSocket sync service (`websocket.*`).
+    public var webSocket: WebSocketSettings
     /// The notification service's timing (`notifications.*`).
     public var notificationPolicy: NotificationPolicy
+    /// The backend and WebSocket addresses the web UI is told (`frontend.api_url`,
+    /// `frontend.websocket_url`; derived from the host and ports when empty).
+    public var frontendAPIURL: String
+    public var frontendWebSocketURL: String
     /// Where events go (`events.broker`): the embedded log, or Kafka fed by the outbox relay.
     public var eventBroker: EventBroker
     /// The Kafka cluster (`kafka.*`), used when `eventBroker` is `.kafka`.
@@ -60,8 +66,10 @@ public enum EventBroker: String, Sendable {
 /// The services of the product, by the name `serve <name>` takes.
 public enum ServiceName: String, Sendable, CaseIterable {
     case backend
+    case websocket
     case recurringTask = "recurring-task"
     case notification
+    case frontend
 
     /// The service `name` names: its own name, or the short one the deployment files use
     /// (`serve recurring`, as the Helm chart and compose file run it).
@@ -77,8 +85,10 @@ public enum ServiceName: String, Sendable, CaseIterable {
     public var portKey: String {
         switch self {
         case .backend: "ports.backend"
+        case .websocket: "ports.websocket"
         case .recurringTask: "ports.recurring"
         case .notification: "ports.notification"
+        case .frontend: "ports.frontend"
         }
     }
 

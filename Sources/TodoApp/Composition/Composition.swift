@@ -3,6 +3,7 @@ import TodoBackend
 import TodoCore
 import TodoCrypto
 import TodoEvents
+import TodoFrontend
 import TodoHTTP
 import TodoKafka
 import TodoLogging
@@ -27,6 +28,8 @@ public final class Composition: Sendable {
     public let ids: any IDGenerator
     public let backend: BackendAPI
     public let recurring: RecurringTaskService
+    /// Signs and verifies access tokens: the backend and the sync service check them alike.
+    public let tokens: TokenService
 
     /// Opens storage (creating the data directory and, when `autoMigrate` is set, applying
     /// pending migrations) and builds every service's dependencies.
@@ -40,7 +43,6 @@ public final class Composition: Sendable {
         (store, embedded) = try Self.openStorage(settings: settings, logger: logger, clock: clock)
         outbox = embedded
 
-        let tokens: TokenService
         do {
             (eventLog, relay) = try Self.broker(
                 settings: settings, outbox: embedded,
@@ -88,11 +90,17 @@ public final class Composition: Sendable {
         switch name {
         case .backend:
             backend.register(on: &router)
+        case .websocket:
+            return [syncService()]
         case .recurringTask:
             let consumer = recurring.consumer(log: eventLog, store: store)
             recurring.register(
                 on: &router, store: store, checks: [Self.eventLogCheck(eventLog, relay: relay, consumers: [consumer])])
             workers.append(WorkerService(name: "recurring-task consumer", start: consumer.start, stop: consumer.stop))
+        case .frontend:
+            FrontendRoutes(
+                config: FrontendConfig(apiBaseURL: settings.frontendAPIURL, webSocketURL: settings.frontendWebSocketURL)
+            ).register(on: &router)
         case .notification:
             let notifications = NotificationService(
                 store: store, log: eventLog, clock: clock, ids: ids, policy: settings.notificationPolicy,

@@ -18,6 +18,9 @@ extension SettingKey {
     public static let httpConnectionTimeoutSeconds: SettingKey = "http.connection_timeout_seconds"
     public static let httpCORSOrigins: SettingKey = "http.cors_origins"
 
+    public static let frontendAPIURL: SettingKey = "frontend.api_url"
+    public static let frontendWebSocketURL: SettingKey = "frontend.websocket_url"
+
     public static let backendPort: SettingKey = "ports.backend"
     public static let frontendPort: SettingKey = "ports.frontend"
     public static let websocketPort: SettingKey = "ports.websocket"
@@ -51,6 +54,15 @@ extension SettingKey {
     public static let kafkaCAFile: SettingKey = "kafka.ca_file"
     public static let kafkaCreateTopics: SettingKey = "kafka.create_topics"
     public static let kafkaReplicationFactor: SettingKey = "kafka.replication_factor"
+
+    public static let websocketReplicaID: SettingKey = "websocket.replica_id"
+    public static let websocketMaxConnections: SettingKey = "websocket.max_connections"
+    public static let websocketReactorThreads: SettingKey = "websocket.reactor_threads"
+    public static let websocketPingIntervalSeconds: SettingKey = "websocket.ping_interval_seconds"
+    public static let websocketPongTimeoutSeconds: SettingKey = "websocket.pong_timeout_seconds"
+    public static let websocketMaxQueuedMessages: SettingKey = "websocket.max_queued_messages"
+    public static let websocketMaxQueuedBytes: SettingKey = "websocket.max_queued_bytes"
+    public static let websocketConnectionMemoryBytes: SettingKey = "websocket.connection_memory_bytes"
 
     public static let notificationsMissedAfterMinutes: SettingKey = "notifications.missed_after_minutes"
     public static let notificationsLateAfterSeconds: SettingKey = "notifications.late_after_seconds"
@@ -110,6 +122,13 @@ extension SettingsRegistry {
             .httpCORSOrigins, .stringList,
             default: .value(.list(["http://localhost:3000", "http://127.0.0.1:3000"])),
             env: "TODO_CORS_ORIGINS", "Origins allowed by CORS (comma-separated)"),
+
+        SettingDefinition(
+            .frontendAPIURL, .string, default: .value(.string("")), env: "TODO_FRONTEND_API_URL",
+            "Backend base URL the web UI calls; empty means http://<http.host>:<ports.backend>"),
+        SettingDefinition(
+            .frontendWebSocketURL, .string, default: .value(.string("")), env: "TODO_FRONTEND_WEBSOCKET_URL",
+            "WebSocket URL the web UI syncs with; empty means ws://<http.host>:<ports.websocket>/ws"),
 
         SettingDefinition(
             .backendPort, .port, default: .value(.int(8000)), env: "TODO_BACKEND_PORT", "Port of the backend API"),
@@ -202,6 +221,33 @@ extension SettingsRegistry {
         SettingDefinition(
             .kafkaReplicationFactor, .int(-1...16), default: .value(.int(-1)), env: "KAFKA_REPLICATION_FACTOR",
             "Replicas of each Kafka topic created; -1 takes the broker's default"),
+        SettingDefinition(
+            .websocketReplicaID, .string, default: .value(.string("")), env: "TODO_WEBSOCKET_REPLICA_ID",
+            "Names this WebSocket replica and its consumer group; empty means <host name>-<port>"),
+        SettingDefinition(
+            .websocketMaxConnections, .int(1...1_000_000), default: .value(.int(10_000)),
+            env: "TODO_WEBSOCKET_MAX_CONNECTIONS", "Most WebSocket connections open at once per replica"),
+        SettingDefinition(
+            .websocketReactorThreads, .int(1...64), default: .value(.int(1)),
+            env: "TODO_WEBSOCKET_REACTOR_THREADS", "Threads that drive the WebSocket connections"),
+        SettingDefinition(
+            .websocketPingIntervalSeconds, .duration(1...3600), default: .value(.int(25)),
+            env: "TODO_WEBSOCKET_PING_INTERVAL_SECONDS", "A quiet WebSocket peer is pinged after this long"),
+        SettingDefinition(
+            .websocketPongTimeoutSeconds, .duration(1...600), default: .value(.int(10)),
+            env: "TODO_WEBSOCKET_PONG_TIMEOUT_SECONDS", "A peer that does not answer a ping this long is dropped"),
+        SettingDefinition(
+            .websocketMaxQueuedMessages, .int(16...100_000), default: .value(.int(512)),
+            env: "TODO_WEBSOCKET_MAX_QUEUED_MESSAGES",
+            "Messages waiting for one client beyond which it is disconnected as too slow"),
+        SettingDefinition(
+            .websocketMaxQueuedBytes, .int(16_384...1_073_741_824), default: .value(.int(1_048_576)),
+            env: "TODO_WEBSOCKET_MAX_QUEUED_BYTES",
+            "Bytes waiting for one client beyond which it is disconnected as too slow"),
+        SettingDefinition(
+            .websocketConnectionMemoryBytes, .int(4096...1_048_576), default: .value(.int(8192)),
+            env: "TODO_WEBSOCKET_CONNECTION_MEMORY_BYTES",
+            "libmicrohttpd's memory per WebSocket connection; handshake headers may use about half of it"),
 
         SettingDefinition(
             .notificationsMissedAfterMinutes, .int(1...525_600), default: .value(.int(1440)),

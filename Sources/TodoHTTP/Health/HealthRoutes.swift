@@ -97,4 +97,15 @@ public struct ReadinessCheck: Sendable {
         self.name = name
         self.evaluate = evaluate
     }
+
+    /// The check as a plain probe: throws when the dependency is down, returns the details
+    /// otherwise (degraded or not).
+    public var probe: @Sendable () throws -> JSONValue? {
+        { [evaluate] in
+            switch try evaluate() {
+            case .up(let details): details
+            case .degraded(_, let details): details
+            }
+        }
+    }
 }

@@ -9,13 +9,29 @@ public struct HTTPResponse: Sendable {
 
     /// The stable error code when this response carries an error envelope, for the access log.
     var errorCode: String?
+    /// Set on a `101 Switching Protocols` response: the transport hands the socket over to it
+    /// once the response is sent (see ``switchingProtocols(headers:handoff:)``).
+    var upgrade: UpgradeHandoff?
 
     public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
         self.status = status
         self.headers = headers
         self.body = body
         self.errorCode = nil
+        self.upgrade = nil
     }
+
+    /// `101 Switching Protocols` with `headers` (which must include `Upgrade`); after sending it
+    /// the transport gives the socket to `handoff`. Transports without sockets (the in-process
+    /// client) return the response and never call it.
+    public static func switchingProtocols(headers: HTTPHeaders, handoff: UpgradeHandoff) -> HTTPResponse {
+        var response = HTTPResponse(status: 101, headers: headers)
+        response.upgrade = handoff
+        return response
+    }
+
+    /// Whether this response hands the connection over to another protocol.
+    public var isUpgrade: Bool { upgrade != nil }
 
     /// The media type of every JSON body this server writes.
     public static let jsonContentType = "application/json; charset=utf-8"

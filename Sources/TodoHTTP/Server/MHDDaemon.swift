@@ -120,8 +120,10 @@ final class MHDDaemon: Sendable {
         return max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
     }
 
+    /// MHD_ALLOW_UPGRADE lets a handler switch protocols (WebSocket); it costs nothing otherwise.
     private static let flags =
         MHD_USE_EPOLL_INTERNAL_THREAD.rawValue | MHD_USE_ITC.rawValue | MHD_USE_ERROR_LOG.rawValue
+        | MHD_ALLOW_UPGRADE.rawValue
 
     private func raiseFileLimit() {
         switch FileDescriptorLimit.raiseToHardLimit() {

@@ -4,8 +4,9 @@
 ///
 /// Only the worker thread that owns the connection touches it, so it needs no locking.
 final class RequestState {
-    /// The request target exactly as received (`/path?query`), before any decoding.
-    let target: String
+    /// The request target exactly as received (`/path?query`), before any decoding; emptied once
+    /// the request has been built.
+    var target: String
     let startTime: ContinuousClock.Instant
     var headersRead = false
     /// Counted in ``ServerCore/inFlight`` (from the first handler call to completion).
@@ -18,6 +19,8 @@ final class RequestState {
     /// Bytes of body received, including any dropped once the limit was exceeded.
     var receivedBytes = 0
     var bodyLimitExceeded = false
+    /// Set when the response switches protocols; taken by the upgrade callback.
+    var upgrade: UpgradeHandoff?
 
     init(target: String, startTime: ContinuousClock.Instant = .now) {
         self.target = target

@@ -81,7 +81,10 @@ enum ServerCallbacks {
             remoteAddress: SocketAddress.text(cmhd_client_address(connection)), logger: core.logger,
             startTime: state.startTime)
         request.bodyLimitExceeded = state.bodyLimitExceeded
+        // The request has its own copies; an upgraded connection keeps this state until it closes.
         state.body = []
+        state.headers = HTTPHeaders()
+        state.target = ""
 
         var response =
             state.arrivedWhileDraining
@@ -89,9 +92,36 @@ enum ServerCallbacks {
         if state.bodyLimitExceeded && response.status != 413 {
             response = HandlerInvocation.payloadTooLarge(limit: core.maxBodyBytes)
         }
+        if response.upgrade != nil {
+            if core.draining.load(ordering: .relaxed) || response.status != 101 {
+                response = HandlerInvocation.shuttingDown
+            } else {
+                state.upgrade = response.upgrade
+            }
+        }
         return MHDResponseWriter.queue(
             response, on: connection, serviceName: core.serviceName,
             closeConnection: core.draining.load(ordering: .relaxed))
+    }
+
+    /// Called by MHD on the connection's worker thread once a 101 response has been sent: the
+    /// socket now belongs to the handoff the handler left in the request state (`con_cls`).
+    static let upgraded: MHD_UpgradeHandler = { _, _, requestContext, extraIn, extraInSize, socket, urh in
+        guard let urh else { return }
+        let buffered = extraIn.map { Array(UnsafeRawBufferPointer(start: $0, count: extraInSize)) } ?? []
+        let upgraded = UpgradedSocket(descriptor: socket, bufferedInput: buffered, handle: urh)
+        guard let requestContext else {
+            upgraded.close()
+            return
+        }
+
+        let state = Unmanaged<RequestState>.fromOpaque(requestContext).takeUnretainedValue()
+        guard let handoff = state.upgrade else {
+            upgraded.close()
+            return
+        }
+        state.upgrade = nil
+        handoff.accept(upgraded)
     }
 
     private static func readHeaders(_ connection: OpaquePointer) -> HTTPHeaders {
