@@ -33,6 +33,7 @@ public final class KafkaEventLog: EventLog {
     private let reader: PartitionReader
     private let readerClient: KafkaClient
     let state: Mutex<State>
+    private let reachability = Mutex<(at: ContinuousClock.Instant, failure: AppError?)?>(nil)
 
     struct State {
         var producer: KafkaProducer?
@@ -174,10 +175,21 @@ public final class KafkaEventLog: EventLog {
     }
 
     /// Throws `broker_unavailable` unless a broker answers a metadata request within `timeout`: a
-    /// cheap probe for readiness checks, which must not wait for the full request timeout.
+    /// cheap probe for readiness checks, which must not wait for the full request timeout. The
+    /// answer is kept for a second, so several checks of one readiness request probe once.
     public func checkReachable(timeout: TimeInterval) throws {
         try checkOpen()
-        try admin.checkReachable(timeoutMilliseconds: Int32(max(0.05, timeout) * 1000))
+        if let last = reachability.withLock({ $0 }), ContinuousClock.now - last.at < .seconds(1) {
+            if let failure = last.failure { throw failure }
+            return
+        }
+        do {
+            try admin.checkReachable(timeoutMilliseconds: Int32(max(0.05, timeout) * 1000))
+            reachability.withLock { $0 = (.now, nil) }
+        } catch {
+            reachability.withLock { $0 = (.now, error) }
+            throw error
+        }
     }
 
     // MARK: Internals

@@ -53,6 +53,23 @@ extension Composition {
             knownGroups: productGroups)
     }
 
+    /// A consumer's own readiness check (the sync service's subscription), made degraded instead
+    /// of down while the Kafka broker cannot be reached: the consumer joins its group once it is
+    /// back, and until then the service still answers. Unchanged on the embedded log.
+    static func brokerAware(_ check: ReadinessCheck, log: any EventLog) -> ReadinessCheck {
+        guard let kafka = log as? KafkaEventLog else { return check }
+        return ReadinessCheck(name: check.name) {
+            do {
+                return try check.evaluate()
+            } catch {
+                guard (try? kafka.checkReachable(timeout: 1)) == nil else { throw error }
+                return .degraded(
+                    reason: "The Kafka broker is not reachable; consumption resumes when it is back",
+                    details: .object(["error": .string(EventConsumer.describe(error))]))
+            }
+        }
+    }
+
     /// The `event_log` readiness check with Kafka: degraded, never down, while the broker cannot be
     /// reached, since requests only write the outbox. Details: the outbox backlog and relay state,
     /// and, while the broker answers, its topics and the consumers' lag.

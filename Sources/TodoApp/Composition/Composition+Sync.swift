@@ -26,7 +26,8 @@ extension Composition {
         sync.register(on: &router)
         HealthRoutes(
             service: ServiceName.websocket.rawValue,
-            checks: [Self.eventLogCheck(eventLog, relay: relay, consumers: [])] + sync.readinessChecks
+            checks: [Self.eventLogCheck(eventLog, relay: relay, consumers: [])]
+                + sync.readinessChecks.map { Self.brokerAware($0, log: eventLog) }
         )
         .register(on: &router)
         // Only handshakes and small GETs arrive here. libmicrohttpd keeps a connection's memory pool
