@@ -35,6 +35,9 @@ struct ReminderLatencyBench {
                 ]), mode: .create)
             _ = try composition.backend.tasks.create(for: user, changes)
         }
+        guard Date() < start else {
+            throw CLIError.failure("Setup took longer than the head start; use fewer reminders")
+        }
         try service.start()
         defer { service.stop() }
 
@@ -44,9 +47,6 @@ struct ReminderLatencyBench {
             Thread.sleep(forTimeInterval: 0.5)
             delivered = try allNotifications(of: user)
             if delivered.count >= count { break }
-        }
-        guard Date(timeIntervalSinceNow: 0) > start else {
-            throw CLIError.failure("Setup took longer than the head start; use fewer reminders")
         }
         return delivered.map { $0.deliveredAt.timeIntervalSince($0.fireAt) * 1000 }
     }

@@ -12,7 +12,7 @@ enum TaskJSONValue {
             "recurrence": optional(task.recurrence), "reminders": reminders(task.reminders),
             "created_at": .string(RFC3339.format(task.createdAt)),
             "updated_at": .string(RFC3339.format(task.updatedAt)),
-            "version": .number(Double(task.version)), "timezone": .string(timeZone.identifier),
+            "version": .number(Double(task.version)), "timezone": .string(timeZone.displayIdentifier),
             "due_at": .null, "due_at_local": .null, "due_date": .null,
         ]
         switch task.due {

@@ -73,8 +73,7 @@ public enum TaskJSON {
             }
         }
         json.key("timezone")
-        // Foundation names the zone of "UTC" "GMT"; the product says UTC, as users set it.
-        json.string(timeZone.identifier == "GMT" ? "UTC" : timeZone.identifier)
+        json.string(timeZone.displayIdentifier)
     }
 
     static func writeReminders(_ reminders: [Reminder], to json: inout JSONWriter) {
