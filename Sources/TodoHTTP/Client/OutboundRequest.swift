@@ -1,0 +1,82 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// A request to another system, for ``HTTPClient``.
+public struct OutboundRequest: Sendable {
+    public var method: HTTPMethod
+    public var url: String
+    public var headers: HTTPHeaders
+    public var body: [UInt8]
+    /// Seconds until the request gives up, waiting for the connection and for the answer.
+    public var timeout: TimeInterval
+
+    public init(
+        _ method: HTTPMethod, _ url: String, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [],
+        timeout: TimeInterval = 30
+    ) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.timeout = timeout
+    }
+
+    /// Only http and https URLs are sent anywhere.
+    func urlRequest() throws(HTTPClientError) -> URLRequest {
+        guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
+            parsed.host?.isEmpty == false
+        else { throw .invalidURL(url.redacted) }
+
+        var request = URLRequest(url: parsed)
+        request.httpMethod = method.rawValue
+        request.timeoutInterval = timeout
+        for field in headers { request.addValue(field.value, forHTTPHeaderField: field.name) }
+        if !body.isEmpty { request.httpBody = Data(body) }
+        return request
+    }
+}
+
+/// The answer to an ``OutboundRequest``: any status, its header fields and the whole body.
+public struct OutboundResponse: Sendable {
+    public let status: Int
+    public let headers: HTTPHeaders
+    public let body: [UInt8]
+
+    public init(status: Int, headers: HTTPHeaders, body: [UInt8]) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    public var isSuccess: Bool { (200..<300).contains(status) }
+}
+
+/// Why an ``OutboundRequest`` got no answer. Messages name the URL without its user info or
+/// query, which may hold credentials.
+public enum HTTPClientError: Error, Equatable, CustomStringConvertible {
+    case invalidURL(String)
+    case timedOut(url: String, after: TimeInterval)
+    case unreachable(url: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .invalidURL(let url): "'\(url)' is not an http(s) URL"
+        case .timedOut(let url, let seconds): "\(url) did not answer within \(String(format: "%g", seconds)) s"
+        case .unreachable(let url, let reason): "\(url) could not be reached: \(reason)"
+        }
+    }
+}
+
+extension String {
+    /// The URL without any `user:password@` and query string, for messages and logs.
+    var redacted: String {
+        guard var components = URLComponents(string: self) else { return "(unparsable URL)" }
+        components.user = nil
+        components.password = nil
+        components.query = nil
+        return components.string ?? "(unparsable URL)"
+    }
+}
