@@ -61,7 +61,7 @@ let package = Package(
         // MARK: Services.
         .target(
             name: "TodoNotify",
-            dependencies: ["TodoCore", "TodoEvents", "TodoCrypto", "TodoLogging"]),
+            dependencies: ["TodoCore", "TodoEvents", "TodoCrypto", "TodoHTTP", "TodoLogging"]),
         .target(
             name: "TodoBackend",
             dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoChat"]),

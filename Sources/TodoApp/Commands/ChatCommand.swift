@@ -101,7 +101,7 @@ enum ChatCommand: Command {
     {
         var body: [String: JSONValue] = ["message": .string(message)]
         if let conversation { body["conversation_id"] = .string(conversation) }
-        let response = try client.send("POST", "/api/chat", json: .object(body))
+        let response = try client.send(.post, "/api/chat", json: .object(body))
 
         switch response.status {
         case 200:

@@ -1,9 +1,6 @@
 import Foundation
 import TodoCore
-
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
+import TodoHTTP
 
 /// `health [--service NAME]`: asks the running services' readiness endpoints and prints a table.
 enum HealthCommand: Command {
@@ -88,22 +85,14 @@ enum HealthCommand: Command {
 
     /// One GET; blocks the calling thread (the CLI's main thread) until it completes or times out.
     static func fetch(_ url: String, timeout: Double) -> (status: Int?, body: [UInt8], error: String?) {
-        let box = FetchResult()
-        let semaphore = DispatchSemaphore(value: 0)
-        var request = URLRequest(url: URL(string: url)!)
-        request.timeoutInterval = timeout
-        let task = URLSession.shared.dataTask(with: request) { data, response, error in
-            box.set(
-                status: (response as? HTTPURLResponse)?.statusCode, body: data.map { [UInt8]($0) } ?? [],
-                error: error.map { _ in "unreachable" })
-            semaphore.signal()
-        }
-        task.resume()
-        if semaphore.wait(timeout: .now() + timeout + 1) == .timedOut {
-            task.cancel()
+        do {
+            let response = try HTTPClient(timeout: timeout).send(OutboundRequest(.get, url, timeout: timeout))
+            return (response.status, response.body, nil)
+        } catch .timedOut {
             return (nil, [], "timed out")
+        } catch {
+            return (nil, [], "unreachable")
         }
-        return box.value
     }
 
     static func table(_ rows: [Row]) -> String {
@@ -117,15 +106,5 @@ enum HealthCommand: Command {
                     + row.url.padding(toLength: 29, withPad: " ", startingAt: 0) + row.detail)
         }
         return lines.joined(separator: "\n")
-    }
-}
-
-/// The outcome of one request, handed from URLSession's delegate queue to the waiting thread.
-private final class FetchResult: @unchecked Sendable {
-    // @unchecked: written once before the semaphore is signalled, read only after waiting on it.
-    private(set) var value: (status: Int?, body: [UInt8], error: String?) = (nil, [], nil)
-
-    func set(status: Int?, body: [UInt8], error: String?) {
-        value = (status, body, error)
     }
 }

@@ -1,12 +1,8 @@
 import Foundation
-import Synchronization
 import TodoCore
 import TodoCrypto
+import TodoHTTP
 import TodoLogging
-
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
 
 /// Makes the webhook POSTs the dispatcher recorded: each body is signed with the user's secret
 /// (`X-Todo-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`), a 2xx answer ends
@@ -19,7 +15,7 @@ public final class WebhookSender: Sendable {
     private let clock: any TimeSource
     private let policy: NotificationPolicy
     private let logger: Logger
-    private let session: URLSession
+    private let client: HTTPClient
     private let condition = NSCondition()
     // nonisolated(unsafe): read and written only while `condition` is locked.
     nonisolated(unsafe) private var stopping = false
@@ -30,9 +26,7 @@ public final class WebhookSender: Sendable {
         self.clock = clock
         self.policy = policy
         self.logger = logger
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = policy.webhookTimeout
-        session = URLSession(configuration: configuration)
+        client = HTTPClient(timeout: policy.webhookTimeout)
     }
 
     public func start() {
@@ -106,29 +100,25 @@ public final class WebhookSender: Sendable {
     }
 
     private func post(_ delivery: WebhookDelivery, secret: String) -> Result {
-        guard let url = URL(string: delivery.url), ["http", "https"].contains(url.scheme?.lowercased() ?? "") else {
+        let headers: HTTPHeaders = [
+            "Content-Type": "application/json",
+            Self.signatureHeader: Self.signature(body: delivery.body, secret: secret, at: clock.now),
+            "X-Todo-Delivery": delivery.id,
+        ]
+        let request = OutboundRequest(
+            .post, delivery.url, headers: headers, body: delivery.body, timeout: policy.webhookTimeout)
+
+        do {
+            let response = try client.send(request)
+            guard response.isSuccess else { return .failure(response.status, "status \(response.status)") }
+            return .success(response.status)
+        } catch .invalidURL {
             return .failure(nil, "not an http(s) URL")
+        } catch .timedOut {
+            return .failure(nil, "timed out")
+        } catch {
+            return .failure(nil, "request failed")
         }
-        var request = URLRequest(url: url)
-        request.httpMethod = "POST"
-        request.httpBody = Data(delivery.body)
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.setValue(
-            Self.signature(body: delivery.body, secret: secret, at: clock.now), forHTTPHeaderField: Self.signatureHeader
-        )
-        request.setValue(delivery.id, forHTTPHeaderField: "X-Todo-Delivery")
-
-        let answer = Answer()
-        let done = DispatchSemaphore(value: 0)
-        session.dataTask(with: request) { _, response, error in
-            answer.set((response as? HTTPURLResponse)?.statusCode, error.map { _ in "request failed" })
-            done.signal()
-        }.resume()
-        done.wait()
-
-        let (code, error) = answer.value
-        if let code, (200..<300).contains(code) { return .success(code) }
-        return .failure(code, error ?? "status \(code ?? 0)")
     }
 
     /// `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`.
@@ -138,12 +128,4 @@ public final class WebhookSender: Sendable {
             (try? HMACSHA256.authenticate(key: Array(secret.utf8), message: Array((timestamp + ".").utf8) + body)) ?? []
         return "t=\(timestamp),v1=" + mac.map { String(format: "%02x", $0) }.joined()
     }
-}
-
-/// The status code and error of one request, handed from URLSession's queue to the sender.
-private final class Answer: Sendable {
-    private let storage = Mutex<(Int?, String?)>((nil, "no answer"))
-
-    func set(_ code: Int?, _ error: String?) { storage.withLock { $0 = (code, error) } }
-    var value: (Int?, String?) { storage.withLock { $0 } }
 }
