@@ -51,6 +51,7 @@ final class ToolHarness: Sendable {
     }
 
     /// Adds a task through add_task and returns its id.
+    @discardableResult
     func add(_ arguments: JSONValue) -> String {
         run("add_task", arguments).value["task"]?["id"]?.stringValue ?? "add_task failed"
     }

@@ -43,6 +43,11 @@ import TodoCore
         let stored = try harness.service.get(for: harness.user, id: task["id"]?.stringValue ?? "")
         #expect(stored.priority == .high)
         #expect(stored.description == "About the card")
+        #expect(task["series_id"]?.stringValue == stored.seriesID)
+        #expect(task["occurrence"] == 1)
+
+        // The same shape as the REST API's, member for member.
+        #expect(task == (try JSONValue.parse(TaskJSON.encode(stored, timeZone: harness.user.timeZone))))
     }
 
     @Test func returnsValidationErrorsAsResults() throws {
