@@ -121,7 +121,7 @@ enum KilledConsumerWork {
 
         let consumer = KilledConsumerWork.consumer(log: log, store: store, logger: logger) { _ in
             guard handled.add(1, ordering: .relaxed).newValue == hangAfter else { return }
-            FileManager.default.createFile(atPath: marker, contents: Data())
+            _ = FileManager.default.createFile(atPath: marker, contents: Data())
             // Hang here, between the store commit and the offset commit, until the parent kills us.
             while true { Thread.sleep(forTimeInterval: 1) }
         }

@@ -48,7 +48,7 @@ struct PostgresPoolTests {
         let first = try store.withConnection { $0.backendPID }
 
         // The server ends that session while it sits idle in the pool, as a restart would.
-        try TestSchema.withAdminConnection { admin in
+        _ = try TestSchema.withAdminConnection { admin in
             try admin.execute("SELECT pg_terminate_backend($1::integer)", [.integer(Int64(first))], step: "terminate")
         }
         #expect(

@@ -26,7 +26,8 @@ enum MigrateCommand: Command {
         let operand = arguments.positional()
         try arguments.finish()
 
-        let migrator = try Composition.migrator(settings: try global.loadSettings())
+        let migrator = try Composition.migrator(
+            settings: try global.loadSettings(), createIfMissing: action == "up" || action == "to")
         switch action {
         case "current":
             let current = try migrator.current()

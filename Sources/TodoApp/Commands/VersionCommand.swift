@@ -2,7 +2,10 @@ import CKafka
 import CPostgres
 import CSQLite
 import Foundation
+import TodoConfig
 import TodoCore
+import TodoCrypto
+import TodoHTTP
 
 /// `version`: this build and the C libraries it runs on.
 enum VersionCommand: Command {
@@ -17,10 +20,16 @@ enum VersionCommand: Command {
         let json = arguments.flag("json")
         try arguments.finish()
 
+        let libpq = Int(PQlibVersion())
         let libraries: [(String, String)] = [
             ("sqlite", String(cString: sqlite3_libversion())),
-            ("libpq", String(PQlibVersion())),
+            ("libpq", "\(libpq / 10000).\(libpq % 10000)"),
             ("librdkafka", String(cString: rd_kafka_version_str())),
+            ("libmicrohttpd", HTTPLibraryVersions.microhttpd),
+            ("wslay", HTTPLibraryVersions.wslay),
+            ("openssl", OpenSSLVersion.current),
+            ("libyaml", YAMLVersion.current),
+            ("libical", LibICal.version),
         ]
         if json {
             var members: [String: JSONValue] = ["version": .string(version)]

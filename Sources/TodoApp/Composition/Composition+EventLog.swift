@@ -5,14 +5,14 @@ import TodoLogging
 extension Composition {
     /// The event log of the configured database for commands (`topic`, `group`), without the
     /// services: migrations applied when `database.auto_migrate` is set, standard topics created.
-    /// Close the returned handle when done.
+    /// A SQLite database must exist already. Close the returned handle when done.
     public static func eventLog(settings: AppSettings) throws -> EventLogHandle {
         if settings.eventBroker == .kafka {
             let log = try kafkaEventLog(settings: settings, logger: Logger(service: "todo-chatbot", level: .warning))
             try log.ensureTopics(EventTopics.standard(partitions: settings.eventPartitions))
             return EventLogHandle(log: log) { log.close() }
         }
-        let storage = try StorageBackend.open(settings: settings)
+        let storage = try StorageBackend.open(settings: settings, .existingOnly)
         do {
             if settings.autoMigrate { try storage.migrator().upgrade(to: nil) }
             let log = storage.eventLog(settings: settings, clock: SystemTimeSource())

@@ -77,9 +77,10 @@ public final class Composition: Sendable {
         }
     }
 
-    /// The migrator for the configured database, for `migrate`.
-    public static func migrator(settings: AppSettings) throws -> any SchemaMigrator {
-        try StorageBackend.open(settings: settings).migrator()
+    /// The migrator for the configured database, for `migrate`; `createIfMissing` only for
+    /// actions that may start a new SQLite database.
+    static func migrator(settings: AppSettings, createIfMissing: Bool) throws -> any SchemaMigrator {
+        try StorageBackend.open(settings: settings, createIfMissing ? .createIfMissing : .existingOnly).migrator()
     }
 
     /// What `serve <name>` runs: the service's HTTP listener (health and, for the backend, the

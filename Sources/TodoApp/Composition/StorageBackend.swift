@@ -10,10 +10,24 @@ enum StorageBackend {
     case sqlite(SQLiteStore)
     case postgres(PostgresStore)
 
-    /// Opens the database of `settings` (creating the SQLite file, or connecting to Postgres).
-    static func open(settings: AppSettings) throws -> StorageBackend {
+    /// Whether opening may create a SQLite file that is not there yet.
+    enum Opening {
+        /// Serving and `migrate up`: a first start creates the database.
+        case createIfMissing
+        /// Commands that inspect or revert: a mistyped path is an error, not a new empty file.
+        case existingOnly
+    }
+
+    /// Opens the database of `settings` (the SQLite file, or a connection to Postgres).
+    static func open(settings: AppSettings, _ opening: Opening = .createIfMissing) throws -> StorageBackend {
         switch try DatabaseLocation.parse(settings.databaseURL) {
         case .sqlite(let path):
+            if opening == .existingOnly, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
+                throw AppError(
+                    .notFound, code: "database_not_found",
+                    message: "There is no database at \(path); check database.url or --data-dir, "
+                        + "or create it with `todo-chatbot migrate up` or a first `todo-chatbot serve`")
+            }
             return .sqlite(try SQLiteStore(path: path, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds))
         case .postgres(let url):
             return .postgres(try PostgresStore(configuration: postgresConfiguration(url: url, settings: settings)))

@@ -15,7 +15,7 @@ import Synchronization
 /// The lock is not reentrant: nothing called inside it may call ``withLock(_:)`` again. A rule that
 /// matches no date makes libical search for most of a second under it; such rules are refused when
 /// a task is saved, so only validation pays that.
-enum LibICal {
+public enum LibICal {
     private static let lock = Mutex(())
 
     static func withLock<T>(_ body: () throws -> T) rethrows -> T {
@@ -65,4 +65,9 @@ enum LibICal {
         let instant = Date(timeIntervalSince1970: TimeInterval(time.secondsSinceEpoch))
         return .timed(LocalDateTime.of(instant, in: timeZone))
     }
+}
+
+extension LibICal {
+    /// The libical release this build was compiled against.
+    public static var version: String { ICAL_VERSION }
 }

@@ -35,7 +35,7 @@ final class SyncCounters: Sendable {
 
     func add(_ counter: Counter, _ amount: Int = 1) {
         guard amount != 0 else { return }
-        apply(counter) { $0.add(amount, ordering: .relaxed) }
+        _ = apply(counter) { $0.add(amount, ordering: .relaxed) }
     }
 
     func value(_ counter: Counter) -> Int {
