@@ -46,13 +46,15 @@ final class NotifyHarness: Sendable {
     }
 
     /// A task due at `due` with one reminder `minutesBefore` it.
-    func task(for user: User, due: Date, minutesBefore: Int = 10) throws -> TodoTask {
+    func task(
+        for user: User, due: Date, minutesBefore: Int = 10, context: ChangeContext = .unattributed
+    ) throws -> TodoTask {
         let changes = try TaskChanges.parse(
             .object([
                 "title": "Water the plants", "due_at": .string(RFC3339.format(due)),
                 "reminders": [["minutes_before": .number(Double(minutesBefore))]],
             ]), mode: .create)
-        return try tasks.create(for: user, changes)
+        return try tasks.create(for: user, changes, context: context)
     }
 
     /// The service's consumer group on `reminders`, as the service runs it.

@@ -43,6 +43,25 @@ import TodoTestSupport
         #expect(try harness.dispatcher().runDue().delivered == 0)
     }
 
+    @Test func theDeliveryCarriesTheCorrelationIDOfTheChangeThatSetTheReminder() throws {
+        defer { harness.close() }
+        let consumer = harness.consumer()
+        try consumer.start()
+        defer { consumer.stop() }
+        let user = try harness.user()
+        let due = harness.clock.now.addingTimeInterval(3600)
+        _ = try harness.task(
+            for: user, due: due, context: ChangeContext(correlationID: "req-7f3a", source: "/api"))
+        #expect(harness.waitForSchedule(consumer))
+
+        harness.clock.set(due)
+        #expect(try harness.dispatcher().runDue().delivered == 1)
+
+        #expect(try harness.inAppEvents().map(\.correlationID) == ["req-7f3a"])
+        let delivered = harness.logs.records.filter { $0.message == "Reminder delivered" }
+        #expect(delivered.map { $0.metadata["correlation.id"] } == ["req-7f3a"])
+    }
+
     @Test func aMovedDueTimeFiresAtTheNewTimeOnly() throws {
         defer { harness.close() }
         let consumer = harness.consumer()

@@ -37,6 +37,7 @@ struct PostgresMigratorTests {
         #expect(
             ids == [
                 "0001_initial", "0002_event_log", "0003_task_series", "0004_notifications", "0005_conversations",
+                "0006_reminder_correlation",
             ])
         #expect(try migrator.current() == nil)
         #expect(try migrator.history().map(\.appliedAt) == Array(repeating: nil, count: ids.count))
@@ -64,7 +65,7 @@ struct PostgresMigratorTests {
         // Down to the log: the series and notification tables go, the rest stays.
         #expect(
             try migrator.migrate(to: "0002_event_log")
-                == ["0005_conversations", "0004_notifications", "0003_task_series"])
+                == ["0006_reminder_correlation", "0005_conversations", "0004_notifications", "0003_task_series"])
         #expect(try tableNames(store).filter { !$0.hasPrefix("event_") } == Self.initialTables)
         // The store now asks for columns 0003 added, so the task is looked at directly.
         #expect(try titles(store) == [task.title])

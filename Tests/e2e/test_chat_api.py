@@ -111,7 +111,7 @@ def test_conversations_survive_a_restart_and_the_rate_limit_answers_429(tmp_path
         assert [action["tool"] for action in continued.json()["actions"]] == ["complete_task"]
         messages = account.get(f"/api/conversations/{conversation}").json()["messages"]
         assert len(messages) == 6
-        assert run_cli(restarted, "migrate", "current").strip() == "0005_conversations"
+        assert run_cli(restarted, "migrate", "current").strip() == "0006_reminder_correlation"
     finally:
         stop_server(restarted)
 

@@ -84,15 +84,18 @@ def cli(tmp_path, schema_url):
 def test_migrations_move_both_ways_on_postgres(cli):
     assert cli("--profile", "postgres", "migrate", "current").stdout.strip() == "base"
     assert cli("--profile", "postgres", "migrate", "up").stdout.strip() == (
-        "Applied 0001_initial, 0002_event_log, 0003_task_series, 0004_notifications, 0005_conversations")
+        "Applied 0001_initial, 0002_event_log, 0003_task_series, 0004_notifications, 0005_conversations, "
+        "0006_reminder_correlation")
 
     history = json.loads(cli("--profile", "postgres", "migrate", "history", "--json").stdout)
     assert [entry["id"] for entry in history] == [
-        "0001_initial", "0002_event_log", "0003_task_series", "0004_notifications", "0005_conversations"]
+        "0001_initial", "0002_event_log", "0003_task_series", "0004_notifications", "0005_conversations",
+        "0006_reminder_correlation"]
     assert all(entry["applied_at"] for entry in history)
 
-    assert cli("--profile", "postgres", "migrate", "down", "4").stdout.strip() == (
-        "Reverted 0005_conversations, 0004_notifications, 0003_task_series, 0002_event_log")
+    assert cli("--profile", "postgres", "migrate", "down", "5").stdout.strip() == (
+        "Reverted 0006_reminder_correlation, 0005_conversations, 0004_notifications, 0003_task_series, "
+        "0002_event_log")
     assert cli("--profile", "postgres", "migrate", "current").stdout.strip() == "0001_initial"
     assert cli("--profile", "postgres", "migrate", "to", "base").stdout.strip() == "Moved through 0001_initial"
     assert cli("--profile", "postgres", "migrate", "current").stdout.strip() == "base"

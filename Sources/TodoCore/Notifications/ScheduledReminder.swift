@@ -32,10 +32,12 @@ public struct ScheduledReminder: Sendable, Equatable {
     public var status: Status
     /// Deliveries tried; a claim whose lease ran out counts as one.
     public var attempts: Int
+    /// The correlation id of the change that scheduled it, carried into the delivery.
+    public var correlationID: String?
 
     public init(
         id: String, userID: String, taskID: String, taskVersion: Int, title: String, dueAt: Date?, fireAt: Date,
-        deliverAt: Date? = nil, status: Status = .pending, attempts: Int = 0
+        deliverAt: Date? = nil, status: Status = .pending, attempts: Int = 0, correlationID: String? = nil
     ) {
         self.id = id
         self.userID = userID
@@ -47,6 +49,7 @@ public struct ScheduledReminder: Sendable, Equatable {
         self.deliverAt = deliverAt ?? fireAt
         self.status = status
         self.attempts = attempts
+        self.correlationID = correlationID
     }
 }
 

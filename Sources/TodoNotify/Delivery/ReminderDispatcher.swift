@@ -62,6 +62,7 @@ public struct ReminderDispatcher: Sendable {
         let now = clock.now
         let lateness = now.timeIntervalSince(reminder.fireAt)
         let reminderLogger = logger.with(LogKey.taskID, reminder.taskID).with(LogKey.userID, reminder.userID)
+            .with(LogKey.correlationID, reminder.correlationID ?? "-")
 
         // Missed counts from when delivery was allowed, so quiet hours do not turn a held reminder
         // into a missed one; lateness counts from the reminder's own time.
@@ -120,7 +121,10 @@ public struct ReminderDispatcher: Sendable {
                 }
                 try transaction.insert(notification: notification)
                 if user.notificationChannels.contains(.inApp) {
-                    try transaction.append([NotificationJSON.event(notification, body: body, id: ids.next())])
+                    try transaction.append([
+                        NotificationJSON.event(
+                            notification, body: body, id: ids.next(), correlationID: reminder.correlationID)
+                    ])
                 }
                 if preferences.webhookEnabled, let url = preferences.webhookURL {
                     try transaction.insert(
@@ -134,7 +138,10 @@ public struct ReminderDispatcher: Sendable {
         }
         logger.info(
             "Reminder delivered",
-            [LogKey.taskID: reminder.taskID, LogKey.userID: user.id, "late": String(notification.late)])
+            [
+                LogKey.taskID: reminder.taskID, LogKey.userID: user.id, "late": String(notification.late),
+                LogKey.correlationID: reminder.correlationID ?? "-",
+            ])
         return true
     }
 }

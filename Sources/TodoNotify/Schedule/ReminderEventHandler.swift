@@ -20,7 +20,8 @@ public struct ReminderEventHandler: Sendable {
 
         switch delivery.event.type {
         case ReminderEventType.scheduled.rawValue:
-            let entries = try Self.entries(of: data, taskID: taskID, userID: userID, version: version)
+            let entries = try Self.entries(
+                of: data, taskID: taskID, userID: userID, version: version, correlationID: delivery.event.correlationID)
             _ = try transaction.replaceReminders(taskID: taskID, version: version, with: entries)
         case ReminderEventType.cancelled.rawValue:
             _ = try transaction.replaceReminders(taskID: taskID, version: version, with: [])
@@ -31,7 +32,7 @@ public struct ReminderEventHandler: Sendable {
     }
 
     private static func entries(
-        of data: JSONValue, taskID: String, userID: String, version: Int
+        of data: JSONValue, taskID: String, userID: String, version: Int, correlationID: String?
     ) throws -> [ScheduledReminder] {
         let title = data["title"]?.stringValue ?? ""
         let dueAt = data["due_at"]?.stringValue.flatMap(RFC3339.parse)
@@ -41,7 +42,7 @@ public struct ReminderEventHandler: Sendable {
             }
             return ScheduledReminder(
                 id: ScheduledReminder.id(taskID: taskID, fireAt: fireAt), userID: userID, taskID: taskID,
-                taskVersion: version, title: title, dueAt: dueAt, fireAt: fireAt)
+                taskVersion: version, title: title, dueAt: dueAt, fireAt: fireAt, correlationID: correlationID)
         }
     }
 }

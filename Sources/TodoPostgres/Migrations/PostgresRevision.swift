@@ -9,5 +9,6 @@ struct PostgresRevision: Sendable {
     let down: String
 
     /// Every revision, oldest first.
-    static let all: [PostgresRevision] = [.initial, .eventLog, .taskSeries, .notifications, .conversations]
+    static let all: [PostgresRevision] = [.initial, .eventLog, .taskSeries, .notifications, .conversations, .reminderCorrelation,
+    ]
 }

@@ -25,13 +25,14 @@ extension PostgresTransaction {
             try connection.execute(
                 """
                 INSERT INTO reminder_schedule (id, user_id, task_id, task_version, title, due_at, fire_at, deliver_at, \
-                status, attempts, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', 0, $9) \
+                status, attempts, updated_at, correlation_id) \
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', 0, $9, $10) \
                 ON CONFLICT (id) DO NOTHING
                 """,
                 [
                     .text(entry.id), .text(entry.userID), .text(taskID), .integer(Int64(version)), .text(entry.title),
                     .integer(entry.dueAt?.millisecondsSince1970), .integer(entry.fireAt.millisecondsSince1970),
-                    .integer(entry.deliverAt.millisecondsSince1970), .integer(now),
+                    .integer(entry.deliverAt.millisecondsSince1970), .integer(now), .text(entry.correlationID),
                 ], step: "schedule reminder")
         }
         return true

@@ -7,5 +7,6 @@ struct SQLiteRevision: Sendable {
     let down: String
 
     /// Every revision, oldest first.
-    static let all: [SQLiteRevision] = [.initial, .eventLog, .taskSeries, .notifications, .conversations]
+    static let all: [SQLiteRevision] = [.initial, .eventLog, .taskSeries, .notifications, .conversations, .reminderCorrelation,
+    ]
 }

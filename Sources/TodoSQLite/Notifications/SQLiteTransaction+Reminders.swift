@@ -23,12 +23,14 @@ extension SQLiteTransaction {
             try connection.execute(
                 """
                 INSERT INTO reminder_schedule (id, user_id, task_id, task_version, title, due_at, fire_at, deliver_at, \
-                status, attempts, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?) ON CONFLICT (id) DO NOTHING
+                status, attempts, updated_at, correlation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) \
+                ON CONFLICT (id) DO NOTHING
                 """,
                 [
                     .text(entry.id), .text(entry.userID), .text(taskID), .integer(Int64(version)), .text(entry.title),
                     .integer(entry.dueAt?.millisecondsSince1970), .integer(entry.fireAt.millisecondsSince1970),
                     .integer(entry.deliverAt.millisecondsSince1970), .integer(Date().millisecondsSince1970),
+                    .text(entry.correlationID),
                 ], step: "schedule reminder")
         }
         return true
@@ -91,7 +93,7 @@ extension SQLiteTransaction {
 /// The columns of `reminder_schedule` in the order ``reminder(from:)`` reads them.
 enum ReminderColumns {
     static let names =
-        "id, user_id, task_id, task_version, title, due_at, fire_at, deliver_at, status, attempts"
+        "id, user_id, task_id, task_version, title, due_at, fire_at, deliver_at, status, attempts, correlation_id"
 
     static func reminder(from row: SQLiteStatement) throws -> ScheduledReminder {
         guard let status = ScheduledReminder.Status(rawValue: row.text(8)) else {
@@ -101,6 +103,6 @@ enum ReminderColumns {
             id: row.text(0), userID: row.text(1), taskID: row.text(2), taskVersion: Int(row.int64(3)),
             title: row.text(4), dueAt: row.optionalInt64(5).map(Date.init(millisecondsSince1970:)),
             fireAt: Date(millisecondsSince1970: row.int64(6)), deliverAt: Date(millisecondsSince1970: row.int64(7)),
-            status: status, attempts: Int(row.int64(9)))
+            status: status, attempts: Int(row.int64(9)), correlationID: row.optionalText(10))
     }
 }
