@@ -23,6 +23,7 @@ extension NotificationJSON {
             data: data.bytes)
         var headers = [MessageHeader(name: "content-type", value: CloudEvent.contentType)]
         if let correlationID { headers.append(MessageHeader(name: "correlation-id", value: correlationID)) }
-        return OutgoingMessage(topic: EventTopics.notifications, key: notification.userID, headers: headers, value: value)
+        return OutgoingMessage(
+            topic: EventTopics.notifications, key: notification.userID, headers: headers, value: value)
     }
 }

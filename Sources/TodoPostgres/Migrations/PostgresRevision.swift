@@ -9,6 +9,7 @@ struct PostgresRevision: Sendable {
     let down: String
 
     /// Every revision, oldest first.
-    static let all: [PostgresRevision] = [.initial, .eventLog, .taskSeries, .notifications, .conversations, .reminderCorrelation,
+    static let all: [PostgresRevision] = [
+        .initial, .eventLog, .taskSeries, .notifications, .conversations, .reminderCorrelation,
     ]
 }

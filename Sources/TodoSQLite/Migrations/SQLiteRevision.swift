@@ -7,6 +7,7 @@ struct SQLiteRevision: Sendable {
     let down: String
 
     /// Every revision, oldest first.
-    static let all: [SQLiteRevision] = [.initial, .eventLog, .taskSeries, .notifications, .conversations, .reminderCorrelation,
+    static let all: [SQLiteRevision] = [
+        .initial, .eventLog, .taskSeries, .notifications, .conversations, .reminderCorrelation,
     ]
 }
