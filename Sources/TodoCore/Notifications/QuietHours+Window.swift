@@ -4,17 +4,15 @@ extension QuietHours {
     /// When the quiet window that contains `instant` ends, in the user's `timeZone`; nil when
     /// `instant` is outside every window (or the window is empty, start == end).
     ///
-    /// Local times follow the one policy used for every wall-clock rule in the product (RFC 5545,
-    /// section 3.3.5, as Foundation's `Calendar` applies it): a time that does not exist because
-    /// clocks spring forward is taken as the same time after the jump (02:30 → 03:30), and a time
-    /// that exists twice as clocks fall back is its first occurrence.
+    /// Local times follow ``LocalDateTime``'s policy, the one every wall-clock rule in the product
+    /// uses: an end time that clocks skip (02:30 as they spring forward) is read with the offset
+    /// before the jump, so it lands after it (03:30), and one that happens twice is its first
+    /// occurrence.
     public func end(containing instant: Date, in timeZone: TimeZone) -> Date? {
         guard start != end else { return nil }
 
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
-        let minuteOfDay = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
+        let now = LocalDateTime.of(instant, in: timeZone)
+        let minuteOfDay = now.hour * 60 + now.minute
         let startMinute = start.hour * 60 + start.minute
         let endMinute = end.hour * 60 + end.minute
 
@@ -30,13 +28,8 @@ extension QuietHours {
             return nil
         }
 
-        guard let today = calendar.date(from: DateComponents(year: parts.year, month: parts.month, day: parts.day)),
-            let day = endsToday ? today : calendar.date(byAdding: .day, value: 1, to: today)
-        else { return nil }
-        let dayParts = calendar.dateComponents([.year, .month, .day], from: day)
-        let windowEnd = calendar.date(
-            from: DateComponents(
-                year: dayParts.year, month: dayParts.month, day: dayParts.day, hour: end.hour, minute: end.minute))
-        return windowEnd.map { $0 > instant ? $0 : instant }
+        let day = endsToday ? now.date : now.date.next
+        guard let windowEnd = LocalDateTime(date: day, hour: end.hour, minute: end.minute) else { return nil }
+        return max(windowEnd.instant(in: timeZone), instant)
     }
 }
