@@ -1,11 +1,11 @@
 import Foundation
+import Testing
 import TodoChat
 import TodoCore
 import TodoLogging
 import TodoModelChat
 import TodoSQLite
 import TodoTestSupport
-import Testing
 
 /// A migrated SQLite file with a user in New York, a scripted model server on loopback and the
 /// model responder pointed at it, logging into memory. The clock stands at Thursday 2026-03-05
@@ -45,7 +45,8 @@ final class ModelHarness: Sendable {
             baseURL: server.baseURL, model: "test-model", apiKey: Self.apiKey, requestTimeout: requestTimeout,
             maxSteps: maxSteps, deadline: deadline)
         responder = ModelChatResponder(
-            configuration: configuration, clock: clock, logger: Logger(service: "model-test", level: .trace, sink: logs))
+            configuration: configuration, clock: clock, logger: Logger(service: "model-test", level: .trace, sink: logs)
+        )
     }
 
     deinit {

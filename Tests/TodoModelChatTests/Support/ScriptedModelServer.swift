@@ -76,7 +76,8 @@ private final class Script: Sendable {
         let body = (try? JSONValue.parse(request.body)) ?? .null
         let step = state.withLock { state -> ScriptedModelServer.Step? in
             state.received.append(
-                ScriptedModelServer.Received(path: request.path, authorization: request.headers["Authorization"], body: body))
+                ScriptedModelServer.Received(
+                    path: request.path, authorization: request.headers["Authorization"], body: body))
             return state.steps.isEmpty ? nil : state.steps.removeFirst()
         }
         guard request.path == "/v1/chat/completions", let step else {
