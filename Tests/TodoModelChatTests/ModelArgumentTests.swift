@@ -84,6 +84,38 @@ import TodoModelChat
         #expect(try harness.allTasks().map(\.title) == ["Milk"])
     }
 
+    @Test func localServerVariants_noCallIDArgumentsAsAnObjectAndContentParts_areRead() throws {
+        let call: JSONValue = [
+            "type": "function", "function": ["name": "add_task", "arguments": ["title": "Milk"]],
+        ]
+        let harness = try ModelHarness([
+            .reply([
+                "choices": [
+                    [
+                        "index": 0, "finish_reason": "tool_calls",
+                        "message": ["role": "assistant", "content": "", "tool_calls": [call]],
+                    ]
+                ]
+            ]),
+            .reply([
+                "choices": [
+                    [
+                        "index": 0, "finish_reason": "stop",
+                        "message": ["role": "assistant", "content": [["type": "text", "text": "Added Milk."]]],
+                    ]
+                ]
+            ]),
+        ])
+
+        let response = try harness.send("add milk")
+
+        #expect(response.reply == "Added Milk.")
+        #expect(try harness.allTasks().map(\.title) == ["Milk"])
+        let second = harness.server.requests[1].body["messages"]?.arrayValue ?? []
+        let id = try #require(second[2]["tool_calls"]?.arrayValue?.first?["id"]?.stringValue)
+        #expect(try Self.toolResult(in: second, for: id)["task"]?["title"] == "Milk")
+    }
+
     /// The parsed content of the tool message answering `id`.
     static func toolResult(in messages: [JSONValue], for id: String) throws -> JSONValue {
         let message = try #require(messages.first { $0["role"] == "tool" && $0["tool_call_id"] == .string(id) })
