@@ -95,6 +95,21 @@ import TodoModelChat
         #expect(response.actions.first?.result.value["task"]?["reminders"]?.arrayValue?.first?["minutes_before"] == 30)
     }
 
+    @Test func anotherUsersTaskID_isNotFoundAndTheirTaskIsUntouched() throws {
+        let harness = try ModelHarness([])
+        let other = try harness.otherUser()
+        let theirs = try harness.add(["title": "Their task"], as: other)
+        harness.server.enqueue([
+            .reply(Completion.tools([("call_1", "complete_task", #"{"task_id": "\#(theirs)"}"#)])),
+            .reply(Completion.text("I couldn't find that task.")),
+        ])
+
+        let response = try harness.send("mark their task done")
+
+        #expect(response.actions.first?.result.errorCode == "task_not_found")
+        #expect(try harness.tasks.get(for: other, id: theirs).completed == false)
+    }
+
     @Test func aRefusalIsTheReplyAndNothingRuns() throws {
         let harness = try ModelHarness([.reply(Completion.refusal("I can't help with that."))])
 

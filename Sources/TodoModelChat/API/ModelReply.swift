@@ -53,7 +53,7 @@ struct ModelReply: Sendable, Equatable {
     private static func arguments(_ value: JSONValue?) -> String {
         switch value {
         case .string(let text)?: text
-        case .object?: String(decoding: value!.serialized(), as: UTF8.self)
+        case .object(let members)?: String(decoding: JSONValue.object(members).serialized(), as: UTF8.self)
         default: ""
         }
     }

@@ -56,6 +56,15 @@ final class ModelHarness: Sendable {
         try? FileManager.default.removeItem(at: directory)
     }
 
+    /// Another account in the same database.
+    func otherUser() throws -> User {
+        let other = User(
+            id: UUIDv7Generator().next(), email: "other@example.com", timeZoneID: "UTC", createdAt: Self.start,
+            updatedAt: Self.start)
+        try store.write { try $0.insert(user: other, passwordHash: "not-a-real-hash") }
+        return other
+    }
+
     /// Sends `message` as the user, with `history` as the stored turns.
     func send(_ message: String, history: [ConversationTurn] = []) throws -> ChatResponse {
         try responder.respond(
@@ -63,10 +72,10 @@ final class ModelHarness: Sendable {
             change: ChangeContext(correlationID: "corr-123", source: ToolContext.chatSource))
     }
 
-    /// Adds a task through add_task directly, and returns its id.
-    func add(_ arguments: JSONValue) throws -> String {
+    /// Adds a task through add_task directly for the harness user (or `owner`), and returns its id.
+    func add(_ arguments: JSONValue, as owner: User? = nil) throws -> String {
         let result = TaskToolbox().run(
-            ToolCall(tool: "add_task", arguments: arguments), in: ToolContext(user: user, tasks: tasks))
+            ToolCall(tool: "add_task", arguments: arguments), in: ToolContext(user: owner ?? user, tasks: tasks))
         return try #require(result.value["task"]?["id"]?.stringValue)
     }
 
