@@ -121,6 +121,24 @@ import TodoModelChat
         #expect(try harness.allTasks().isEmpty)
     }
 
+    @Test func anAnswerWithheldByTheContentFilter_saysSoWithoutFallingBack() throws {
+        let harness = try ModelHarness([
+            .reply([
+                "choices": [
+                    ["index": 0, "finish_reason": "content_filter", "message": ["role": "assistant", "content": nil]]
+                ]
+            ])
+        ])
+
+        let response = try harness.send("add something rude")
+
+        #expect(response.engine == .model)
+        #expect(response.engineError == "model_content_filter")
+        #expect(response.actions.isEmpty)
+        #expect(response.reply.hasSuffix(ModelChatResponder.interruptedNote))
+        #expect(try harness.allTasks().isEmpty)
+    }
+
     /// The tools as the toolbox defines them, in the Chat Completions shape.
     static func expectedTools() -> JSONValue {
         .array(
