@@ -71,6 +71,8 @@ let package = Package(
 
         // The chat engine and the task tools it shares with the language-model loop and MCP.
         .target(name: "TodoChat", dependencies: ["TodoCore", "TodoDateText"]),
+        // Chat through a language model's tool calls (OpenAI-compatible), the offline engine its fallback.
+        .target(name: "TodoModelChat", dependencies: ["TodoChat", "TodoCore", "TodoHTTP", "TodoLogging"]),
 
         .target(
             name: "TodoSync",
@@ -82,7 +84,7 @@ let package = Package(
             dependencies: [
                 "TodoCore", "TodoSQLite", "TodoPostgres", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend",
                 "TodoRecurring", "TodoSync", "TodoFrontend", "TodoConfig", "TodoEvents", "TodoNotify", "TodoChat",
-                "TodoKafka", "CPostgres", "CKafka", "CWslay",
+                "TodoModelChat", "TodoKafka", "CPostgres", "CKafka", "CWslay",
             ]),
         .executableTarget(name: "todo-chatbot", dependencies: ["TodoApp"]),
 
@@ -109,6 +111,11 @@ let package = Package(
                 "TodoBackend", "TodoChat", "TodoSQLite", "TodoCrypto", "TodoHTTP", "TodoTestSupport",
             ]),
         .testTarget(name: "TodoConfigTests", dependencies: ["TodoConfig"]),
+        .testTarget(
+            name: "TodoModelChatTests",
+            dependencies: [
+                "TodoModelChat", "TodoChat", "TodoCore", "TodoHTTP", "TodoLogging", "TodoSQLite", "TodoTestSupport",
+            ]),
         .testTarget(
             name: "TodoEventsTests",
             dependencies: ["TodoEvents", "TodoCore", "TodoSQLite", "TodoLogging", "TodoTestSupport"]),

@@ -1,4 +1,5 @@
 import Foundation
+import TodoChat
 import TodoCore
 import TodoCrypto
 import TodoHTTP
@@ -14,18 +15,20 @@ public struct BackendAPI: Sendable {
     private let store: any Store
     private let clock: any TimeSource
 
-    /// `checks` are readiness checks beyond the database's (the event log's, say).
+    /// `checks` are readiness checks beyond the database's (the event log's, say). `chatResponder`
+    /// answers chat messages; nil is the offline engine.
     public init(
         store: any Store, clock: any TimeSource, ids: any IDGenerator, hasher: PasswordHasher, tokens: TokenService,
         limiter: LoginRateLimiter, chatLimiter: ChatRateLimiter = ChatRateLimiter(maxMessages: 30, window: 60),
-        checks: [ReadinessCheck] = []
+        chatResponder: (any ChatAnswering)? = nil, checks: [ReadinessCheck] = []
     ) {
         self.store = store
         self.clock = clock
         accounts = AccountService(
             store: store, clock: clock, ids: ids, hasher: hasher, tokens: tokens, limiter: limiter)
         tasks = TaskService(store: store, clock: clock, ids: ids)
-        chat = ChatService(store: store, tasks: tasks, clock: clock, ids: ids, limiter: chatLimiter)
+        chat = ChatService(
+            store: store, tasks: tasks, clock: clock, ids: ids, limiter: chatLimiter, responder: chatResponder)
         authenticator = Authenticator(tokens: tokens, accounts: accounts, clock: clock)
         readinessChecks =
             [

@@ -60,6 +60,7 @@ public final class Composition: Sendable {
                 maxFailures: settings.loginMaxFailures, window: TimeInterval(settings.loginWindowSeconds)),
             chatLimiter: ChatRateLimiter(
                 maxMessages: settings.chatRateLimitMessages, window: TimeInterval(settings.chatRateLimitWindowSeconds)),
+            chatResponder: Self.chatResponder(settings: settings.chatEngine, logger: logger, clock: clock),
             checks: [Self.eventLogCheck(eventLog, relay: relay, consumers: [])])
         recurring = RecurringTaskService(
             ids: ids, clock: clock, logger: logger.with(LogKey.service, ServiceName.recurringTask.rawValue))

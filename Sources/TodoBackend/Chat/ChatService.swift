@@ -19,17 +19,19 @@ public struct ChatService: Sendable {
     private let clock: any TimeSource
     private let ids: any IDGenerator
     private let limiter: ChatRateLimiter
-    private let responder: ChatResponder
+    private let responder: any ChatAnswering
 
+    /// `responder` answers the messages: the offline ``ChatResponder`` on `clock` when nil.
     public init(
-        store: any Store, tasks: TaskService, clock: any TimeSource, ids: any IDGenerator, limiter: ChatRateLimiter
+        store: any Store, tasks: TaskService, clock: any TimeSource, ids: any IDGenerator, limiter: ChatRateLimiter,
+        responder: (any ChatAnswering)? = nil
     ) {
         self.store = store
         self.tasks = tasks
         self.clock = clock
         self.ids = ids
         self.limiter = limiter
-        responder = ChatResponder(clock: clock)
+        self.responder = responder ?? ChatResponder(clock: clock)
     }
 
     /// One exchange: the conversation as stored after it, and what the responder did.

@@ -4,8 +4,10 @@ import TodoCore
 
 /// The JSON shapes of the chat API.
 enum ConversationJSON {
-    /// `{"conversation_id", "reply", "actions": [{"tool", "arguments", "result"}], "question"}`;
-    /// `question` is the reply when it asks something (which task, when, or a yes), else null.
+    /// `{"conversation_id", "reply", "actions": [{"tool", "arguments", "result"}], "question", "engine",
+    /// "engine_error"}`; `question` is the reply when it asks something (which task, when, or a yes),
+    /// else null; `engine` is `offline` or `model`, and `engine_error` says why a configured model
+    /// did not answer fully (see ``ChatResponse/engineError``).
     static func exchange(_ exchange: ChatService.Exchange) -> JSONValue {
         let response = exchange.response
         let asks = response.plan.kind == .clarify || response.plan.kind == .confirm
@@ -14,6 +16,8 @@ enum ConversationJSON {
             "reply": .string(response.reply),
             "actions": .array(response.actions.map(\.json)),
             "question": asks ? .string(response.reply) : .null,
+            "engine": .string(response.engine.rawValue),
+            "engine_error": response.engineError.map(JSONValue.string) ?? .null,
         ])
     }
 

@@ -1426,7 +1426,7 @@ enum OpenAPIDocument {
                 "tags": [
                   "chat"
                 ],
-                "description": "Starts a conversation, or continues `conversation_id`: \"mark it done\" or \"the second one\" refer to what earlier replies showed. The changes the message makes emit task events with this request's correlation id and the source `/chat`.",
+                "description": "Starts a conversation, or continues `conversation_id`: \"mark it done\" or \"the second one\" refer to what earlier replies showed. The changes the message makes emit task events with this request's correlation id and the source `/chat`. With a language model configured (`chat.engine: openai-compatible`), the model answers through the same task tools, acting for the signed-in user only; when it cannot be asked, the offline engine answers that message and `engine` says so.",
                 "parameters": [
                   {
                     "$ref": "#/components/parameters/XCorrelationID"
@@ -2972,7 +2972,9 @@ enum OpenAPIDocument {
                   "conversation_id",
                   "reply",
                   "actions",
-                  "question"
+                  "question",
+                  "engine",
+                  "engine_error"
                 ],
                 "additionalProperties": false,
                 "properties": {
@@ -2995,6 +2997,31 @@ enum OpenAPIDocument {
                       "null"
                     ],
                     "description": "The reply again when it asks something (which task, when, or a yes); the next message answers it. Null otherwise."
+                  },
+                  "engine": {
+                    "type": "string",
+                    "enum": [
+                      "offline",
+                      "model"
+                    ],
+                    "description": "Who answered: the offline engine, or the language model configured with `chat.engine: openai-compatible`."
+                  },
+                  "engine_error": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "enum": [
+                      "model_timeout",
+                      "model_deadline",
+                      "model_unreachable",
+                      "model_http_error",
+                      "model_bad_response",
+                      "model_step_limit",
+                      "model_content_filter",
+                      null
+                    ],
+                    "description": "Why the configured model did not answer fully. With `engine` `offline`, the model could not be asked before any tool ran and the offline engine answered instead (the reply says so). With `engine` `model`, the model stopped after tools ran (a timeout, the step bound, its content filter); the reply says what was done, and nothing is run twice. Null when nothing went wrong."
                   }
                 }
               },

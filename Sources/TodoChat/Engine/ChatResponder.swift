@@ -8,7 +8,7 @@ import TodoDateText
 /// It keeps nothing between messages. The caller passes the stored earlier turns in and stores
 /// the returned ``ChatResponse/turn``; the HTTP API and the terminal chat do exactly that.
 /// Calls block on the store, like every ``TaskService`` call.
-public struct ChatResponder: Sendable {
+public struct ChatResponder: ChatAnswering {
     /// At most this many of the user's tasks are read to resolve references against.
     public static let taskLimit = 1000
 
@@ -48,6 +48,14 @@ public struct ChatResponder: Sendable {
         let reply = ReplyComposer(dates: context.dates).compose(actions)
         let turn = ConversationTurn(message: text, reply: reply.text, taskIDs: reply.taskIDs, listed: reply.listed)
         return ChatResponse(reply: reply.text, actions: actions, plan: plan, turn: turn)
+    }
+
+    /// The reply the offline engine writes for `actions` that ran for `user`, with the tasks it
+    /// names in the order shown and whether they were a numbered list. A model's loop uses it
+    /// for the turn it stores, and for its reply when the model stopped answering midway.
+    public func describe(_ actions: [ChatAction], for user: User) -> (text: String, taskIDs: [String], listed: Bool) {
+        let reply = ReplyComposer(dates: DateContext(now: clock.now, timeZone: user.timeZone)).compose(actions)
+        return (reply.text, reply.taskIDs, reply.listed)
     }
 
     /// The message trimmed; empty and over-long messages are a 422 with a clear code.

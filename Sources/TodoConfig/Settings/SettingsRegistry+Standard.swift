@@ -37,6 +37,13 @@ extension SettingKey {
 
     public static let chatRateLimitMessages: SettingKey = "chat.rate_limit_messages"
     public static let chatRateLimitWindowSeconds: SettingKey = "chat.rate_limit_window_seconds"
+    public static let chatEngine: SettingKey = "chat.engine"
+    public static let chatModelBaseURL: SettingKey = "chat.model.base_url"
+    public static let chatModelName: SettingKey = "chat.model.name"
+    public static let chatModelAPIKey: SettingKey = "chat.model.api_key"
+    public static let chatModelTimeoutSeconds: SettingKey = "chat.model.timeout_seconds"
+    public static let chatModelMaxSteps: SettingKey = "chat.model.max_steps"
+    public static let chatModelDeadlineSeconds: SettingKey = "chat.model.deadline_seconds"
 
     public static let logLevel: SettingKey = "log.level"
 
@@ -172,6 +179,35 @@ extension SettingsRegistry {
         SettingDefinition(
             .chatRateLimitWindowSeconds, .duration(1...86_400), default: .value(.int(60)),
             env: "TODO_CHAT_RATE_LIMIT_WINDOW_SECONDS", "Window in which a user's chat messages are counted"),
+        // A model is used when the environment names a server (as the Helm chart's ConfigMap does),
+        // unless chat.engine says otherwise.
+        SettingDefinition(
+            .chatEngine, .enumeration(["offline", "openai-compatible"]),
+            default: .derived { context in
+                .string((context.environment["TODO_LLM_BASE_URL"] ?? "").isEmpty ? "offline" : "openai-compatible")
+            },
+            env: "TODO_CHAT_ENGINE",
+            "Who answers chat: the offline engine, or a model over an OpenAI-compatible API (offline on failure)"),
+        SettingDefinition(
+            .chatModelBaseURL, .string, default: .value(.string("")), env: "TODO_LLM_BASE_URL",
+            "The model server's API root, e.g. https://api.openai.com/v1 or http://localhost:11434/v1"),
+        SettingDefinition(
+            .chatModelName, .string, default: .value(.string("")), env: "TODO_LLM_MODEL",
+            "The model to ask, e.g. gpt-4o-mini or llama3.1"),
+        SettingDefinition(
+            .chatModelAPIKey, .string,
+            default: .derived { .string($0.environment["OPENAI_API_KEY"] ?? "") },
+            env: "LLM_API_KEY", secret: true,
+            "Bearer key for the model server (LLM_API_KEY, else OPENAI_API_KEY); empty sends none"),
+        SettingDefinition(
+            .chatModelTimeoutSeconds, .duration(1...600), default: .value(.int(30)),
+            env: "TODO_LLM_TIMEOUT_SECONDS", "Seconds one model request may wait for an answer"),
+        SettingDefinition(
+            .chatModelMaxSteps, .int(1...20), default: .value(.int(6)), env: "TODO_LLM_MAX_STEPS",
+            "Model requests per chat message, tool rounds included, before it is stopped"),
+        SettingDefinition(
+            .chatModelDeadlineSeconds, .duration(1...900), default: .value(.int(90)),
+            env: "TODO_LLM_DEADLINE_SECONDS", "Seconds one chat message may spend with the model in all"),
 
         SettingDefinition(
             .logLevel, .enumeration(["trace", "debug", "info", "warning", "error"]), default: .value(.string("info")),
