@@ -72,6 +72,9 @@ let package = Package(
         // The chat engine and the task tools it shares with the language-model loop and MCP.
         .target(name: "TodoChat", dependencies: ["TodoCore", "TodoDateText"]),
 
+        // The task tools over the Model Context Protocol: stdio and Streamable HTTP at /mcp.
+        .target(name: "TodoMCP", dependencies: ["TodoCore", "TodoChat", "TodoCrypto", "TodoHTTP", "TodoLogging"]),
+
         .target(
             name: "TodoSync",
             dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging"]),
@@ -82,7 +85,7 @@ let package = Package(
             dependencies: [
                 "TodoCore", "TodoSQLite", "TodoPostgres", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend",
                 "TodoRecurring", "TodoSync", "TodoFrontend", "TodoConfig", "TodoEvents", "TodoNotify", "TodoChat",
-                "TodoKafka", "CPostgres", "CKafka", "CWslay",
+                "TodoKafka", "TodoMCP", "CPostgres", "CKafka", "CWslay",
             ]),
         .executableTarget(name: "todo-chatbot", dependencies: ["TodoApp"]),
 
@@ -94,6 +97,9 @@ let package = Package(
         .testTarget(name: "TodoDateTextTests", dependencies: ["TodoDateText", "TodoCore"]),
         .testTarget(
             name: "TodoChatTests", dependencies: ["TodoChat", "TodoDateText", "TodoSQLite", "TodoTestSupport"]),
+        .testTarget(
+            name: "TodoMCPTests",
+            dependencies: ["TodoMCP", "TodoChat", "TodoCore", "TodoSQLite", "TodoHTTP", "TodoLogging", "TodoTestSupport"]),
         .testTarget(name: "TodoCryptoTests", dependencies: ["TodoCrypto"]),
         .testTarget(name: "TodoSQLiteTests", dependencies: ["TodoSQLite", "TodoCore", "TodoTestSupport"]),
         .testTarget(

@@ -1,0 +1,93 @@
+import Foundation
+import Synchronization
+import TodoCore
+import TodoCrypto
+
+/// The Streamable HTTP transport's sessions, by `Mcp-Session-Id`, bounded in number and dropped
+/// when idle.
+///
+/// A session belongs to the user whose token opened it: looking one up with another user's id
+/// finds nothing, exactly as for an id that never existed, so a session id leaks no access.
+/// Limits: a user's oldest session makes way for a new one past `maxPerUser` (a client that
+/// never says goodbye cannot pile them up); past `maxSessions` in all, opening one is refused
+/// with 503 until idle sessions expire. Sessions live in this process only: after a restart,
+/// or behind a load balancer without affinity, clients get 404 and initialize again.
+public final class MCPSessionStore: Sendable {
+    public let maxSessions: Int
+    public let maxPerUser: Int
+    public let idleTimeout: TimeInterval
+    private let clock: any TimeSource
+    private let entries = Mutex([String: Entry]())
+
+    private struct Entry {
+        let session: MCPSession
+        var lastUsed: Date
+    }
+
+    public init(
+        maxSessions: Int = 1_000, maxPerUser: Int = 10, idleTimeout: TimeInterval = 1_800,
+        clock: any TimeSource = SystemTimeSource()
+    ) {
+        self.maxSessions = max(1, maxSessions)
+        self.maxPerUser = max(1, maxPerUser)
+        self.idleTimeout = idleTimeout
+        self.clock = clock
+    }
+
+    /// Opens a session for `userID`; 503 `mcp_sessions_exhausted` when the store is full of
+    /// sessions that are still in use.
+    public func open(for userID: String) throws(AppError) -> MCPSession {
+        let now = clock.now
+        let session = MCPSession(id: SecureRandom.token(byteCount: 24), userID: userID)
+        let opened = entries.withLock { entries in
+            entries = entries.filter { !isExpired($0.value, now: now) }
+
+            let own = entries.filter { $0.value.session.userID == userID }
+            if own.count >= maxPerUser, let oldest = own.min(by: { $0.value.lastUsed < $1.value.lastUsed }) {
+                entries[oldest.key] = nil
+            }
+            guard entries.count < maxSessions else { return false }
+            entries[session.id] = Entry(session: session, lastUsed: now)
+            return true
+        }
+        guard opened else {
+            throw AppError.unavailable(
+                "Too many MCP sessions are open; try again later", code: "mcp_sessions_exhausted")
+        }
+        return session
+    }
+
+    /// The session `id` of `userID`, marked as used now; nil when it does not exist, has expired
+    /// or belongs to someone else.
+    public func session(_ id: String, for userID: String) -> MCPSession? {
+        let now = clock.now
+        return entries.withLock { entries in
+            guard var entry = entries[id] else { return nil }
+            if isExpired(entry, now: now) {
+                entries[id] = nil
+                return nil
+            }
+            guard entry.session.userID == userID else { return nil }
+            entry.lastUsed = now
+            entries[id] = entry
+            return entry.session
+        }
+    }
+
+    /// Ends session `id` of `userID`; false when there was no such session for that user.
+    @discardableResult
+    public func close(_ id: String, for userID: String) -> Bool {
+        entries.withLock { entries in
+            guard let entry = entries[id], entry.session.userID == userID else { return false }
+            entries[id] = nil
+            return true
+        }
+    }
+
+    /// Sessions held, expired ones included until the next `open` sweeps them.
+    public var count: Int { entries.withLock { $0.count } }
+
+    private func isExpired(_ entry: Entry, now: Date) -> Bool {
+        now.timeIntervalSince(entry.lastUsed) > idleTimeout
+    }
+}
