@@ -99,7 +99,10 @@ let package = Package(
             name: "TodoChatTests", dependencies: ["TodoChat", "TodoDateText", "TodoSQLite", "TodoTestSupport"]),
         .testTarget(
             name: "TodoMCPTests",
-            dependencies: ["TodoMCP", "TodoChat", "TodoCore", "TodoSQLite", "TodoHTTP", "TodoLogging", "TodoTestSupport"]),
+            dependencies: [
+                "TodoMCP", "TodoBackend", "TodoChat", "TodoCore", "TodoCrypto", "TodoSQLite", "TodoHTTP", "TodoLogging",
+                "TodoTestSupport",
+            ]),
         .testTarget(name: "TodoCryptoTests", dependencies: ["TodoCrypto"]),
         .testTarget(name: "TodoSQLiteTests", dependencies: ["TodoSQLite", "TodoCore", "TodoTestSupport"]),
         .testTarget(

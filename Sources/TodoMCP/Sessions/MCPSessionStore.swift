@@ -17,11 +17,24 @@ public final class MCPSessionStore: Sendable {
     public let maxPerUser: Int
     public let idleTimeout: TimeInterval
     private let clock: any TimeSource
-    private let entries = Mutex([String: Entry]())
+    private let state = Mutex(State())
+
+    private struct State {
+        var entries: [String: Entry] = [:]
+        /// Counts uses, to order sessions by recency even when the clock has not moved.
+        var uses: UInt64 = 0
+
+        mutating func touch(_ id: String, at now: Date) {
+            uses += 1
+            entries[id]?.lastUsed = now
+            entries[id]?.lastUse = uses
+        }
+    }
 
     private struct Entry {
         let session: MCPSession
         var lastUsed: Date
+        var lastUse: UInt64
     }
 
     public init(
@@ -39,15 +52,16 @@ public final class MCPSessionStore: Sendable {
     public func open(for userID: String) throws(AppError) -> MCPSession {
         let now = clock.now
         let session = MCPSession(id: SecureRandom.token(byteCount: 24), userID: userID)
-        let opened = entries.withLock { entries in
-            entries = entries.filter { !isExpired($0.value, now: now) }
+        let opened = state.withLock { state in
+            state.entries = state.entries.filter { !isExpired($0.value, now: now) }
 
-            let own = entries.filter { $0.value.session.userID == userID }
-            if own.count >= maxPerUser, let oldest = own.min(by: { $0.value.lastUsed < $1.value.lastUsed }) {
-                entries[oldest.key] = nil
+            let own = state.entries.filter { $0.value.session.userID == userID }
+            if own.count >= maxPerUser, let oldest = own.min(by: { $0.value.lastUse < $1.value.lastUse }) {
+                state.entries[oldest.key] = nil
             }
-            guard entries.count < maxSessions else { return false }
-            entries[session.id] = Entry(session: session, lastUsed: now)
+            guard state.entries.count < maxSessions else { return false }
+            state.entries[session.id] = Entry(session: session, lastUsed: now, lastUse: 0)
+            state.touch(session.id, at: now)
             return true
         }
         guard opened else {
@@ -61,15 +75,14 @@ public final class MCPSessionStore: Sendable {
     /// or belongs to someone else.
     public func session(_ id: String, for userID: String) -> MCPSession? {
         let now = clock.now
-        return entries.withLock { entries in
-            guard var entry = entries[id] else { return nil }
+        return state.withLock { state in
+            guard let entry = state.entries[id] else { return nil }
             if isExpired(entry, now: now) {
-                entries[id] = nil
+                state.entries[id] = nil
                 return nil
             }
             guard entry.session.userID == userID else { return nil }
-            entry.lastUsed = now
-            entries[id] = entry
+            state.touch(id, at: now)
             return entry.session
         }
     }
@@ -77,15 +90,15 @@ public final class MCPSessionStore: Sendable {
     /// Ends session `id` of `userID`; false when there was no such session for that user.
     @discardableResult
     public func close(_ id: String, for userID: String) -> Bool {
-        entries.withLock { entries in
-            guard let entry = entries[id], entry.session.userID == userID else { return false }
-            entries[id] = nil
+        state.withLock { state in
+            guard let entry = state.entries[id], entry.session.userID == userID else { return false }
+            state.entries[id] = nil
             return true
         }
     }
 
     /// Sessions held, expired ones included until the next `open` sweeps them.
-    public var count: Int { entries.withLock { $0.count } }
+    public var count: Int { state.withLock { $0.entries.count } }
 
     private func isExpired(_ entry: Entry, now: Date) -> Bool {
         now.timeIntervalSince(entry.lastUsed) > idleTimeout
