@@ -69,7 +69,8 @@ import TodoMCP
         let ready = stack.post(#"{"jsonrpc":"2.0","method":"notifications/initialized"}"#, token: token, session: id)
         #expect(ready.status == 202)
         #expect(ready.body.isEmpty)
-        let tools = stack.post(Self.listTools, token: token, session: id, extra: [("MCP-Protocol-Version", "2025-06-18")])
+        let tools = stack.post(
+            Self.listTools, token: token, session: id, extra: [("MCP-Protocol-Version", "2025-06-18")])
         #expect(try tools.jsonBody()["result"]?["tools"]?.arrayValue?.count == 6)
 
         #expect(try stack.post(Self.listTools, token: token).jsonBody()["error"]?["code"] == "mcp_session_required")
@@ -124,7 +125,9 @@ import TodoMCP
         #expect(try rebound.jsonBody()["error"]?["code"] == "origin_not_allowed")
         #expect(stack.post(initialize, token: token, extra: [("Origin", "http://localhost:3000")]).status == 200)
 
-        let headers = [("Content-Type", "application/json"), ("Accept", "text/html"), ("Authorization", "Bearer \(token)")]
+        let headers = [
+            ("Content-Type", "application/json"), ("Accept", "text/html"), ("Authorization", "Bearer \(token)"),
+        ]
         let html = stack.client.send(.post, "/mcp", headers: headers, body: Array(initialize.utf8))
         #expect(html.status == 406)
         #expect(try html.jsonBody()["error"]?["code"] == "not_acceptable")

@@ -76,7 +76,8 @@ import TodoMCP
         #expect(bobsList["structuredContent"]?["tasks"] == [])
         let bobsTry = call(harness, bobSession, "delete_task", ["task_id": id], as: harness.bob)
         #expect(bobsTry["isError"] == true)
-        let asSomeoneElse = call(harness, bobSession, "list_tasks", ["user_id": .string(harness.alice.id)], as: harness.bob)
+        let asSomeoneElse = call(
+            harness, bobSession, "list_tasks", ["user_id": .string(harness.alice.id)], as: harness.bob)
         #expect(asSomeoneElse["isError"] == true)
         #expect(try harness.tasks.list(for: harness.alice, query: TaskQuery()).tasks.count == 1)
     }

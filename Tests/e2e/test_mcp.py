@@ -18,12 +18,21 @@ from mcp.shared._httpx_utils import create_mcp_http_client
 from conftest import assert_error, binary_path, run_cli
 
 TOOL_NAMES = {"add_task", "list_tasks", "complete_task", "delete_task", "update_task", "set_reminder"}
+ACCEPT = {"Accept": "application/json, text/event-stream"}
+
+
+def initialize_request(version="2025-11-25", request_id=1):
+    """A raw `initialize` request, for the tests that speak JSON-RPC without the SDK."""
+    client = {"name": "raw", "version": "1"}
+    return {"jsonrpc": "2.0", "id": request_id, "method": "initialize",
+            "params": {"protocolVersion": version, "capabilities": {}, "clientInfo": client}}
 
 
 def stdio_parameters(server, token):
     environment = dict(server.environment)
     environment["TODO_MCP_TOKEN"] = token
-    return StdioServerParameters(command=str(binary_path()), args=[*server.cli_prefix[1:], "--log-level=info", "mcp"], env=environment)
+    arguments = [*server.cli_prefix[1:], "--log-level=info", "mcp"]
+    return StdioServerParameters(command=str(binary_path()), args=arguments, env=environment)
 
 
 async def with_stdio(server, token, work, errlog_path):
@@ -153,14 +162,14 @@ def test_stdio_writes_only_protocol_messages_to_stdout(server, new_account):
     account = new_account("mcp-raw")
     lines = [
         {"jsonrpc": "2.0", "id": "a", "method": "tools/list"},
-        {"jsonrpc": "2.0", "id": 1, "method": "initialize",
-         "params": {"protocolVersion": "2024-11-05", "capabilities": {}, "clientInfo": {"name": "raw", "version": "1"}}},
+        initialize_request("2024-11-05"),
         {"jsonrpc": "2.0", "method": "notifications/initialized"},
     ]
     text = "\n".join(json.dumps(line) for line in lines) + "\n{broken\n"
     environment = dict(server.environment, TODO_MCP_TOKEN=account.token)
     result = subprocess.run(
-        [*server.cli_prefix, "--log-level=info", "mcp"], input=text, env=environment, capture_output=True, text=True, timeout=60)
+        [*server.cli_prefix, "--log-level=info", "mcp"], input=text, env=environment, capture_output=True, text=True,
+        timeout=60)
     assert result.returncode == 0, result.stderr
 
     replies = [json.loads(line) for line in result.stdout.splitlines()]
@@ -201,9 +210,8 @@ def test_stdio_refuses_to_start_without_a_valid_token(server, new_account):
 
 
 def test_http_requires_a_bearer_token(server, new_account):
-    initialize = {"jsonrpc": "2.0", "id": 1, "method": "initialize",
-                  "params": {"protocolVersion": "2025-11-25", "capabilities": {}, "clientInfo": {"name": "t", "version": "1"}}}
-    headers = {"Accept": "application/json, text/event-stream"}
+    initialize = initialize_request()
+    headers = ACCEPT
     missing = requests.post(server.url("/mcp"), json=initialize, headers=headers, timeout=10)
     assert_error(missing, 401, "missing_token")
     assert missing.headers["WWW-Authenticate"] == "Bearer"
@@ -232,9 +240,8 @@ def test_one_users_token_never_reaches_another_users_tasks_or_session(server, ne
     alice, bob = new_account("mcp-alice"), new_account("mcp-bob")
     task_id = alice.create_task(title="Alice's surprise party")["id"]
 
-    initialize = {"jsonrpc": "2.0", "id": 1, "method": "initialize",
-                  "params": {"protocolVersion": "2025-11-25", "capabilities": {}, "clientInfo": {"name": "t", "version": "1"}}}
-    headers = {"Accept": "application/json, text/event-stream"}
+    initialize = initialize_request()
+    headers = ACCEPT
     opened = alice.post("/mcp", json=initialize, headers=headers)
     assert opened.status_code == 200, opened.text
     alice_session = opened.headers["Mcp-Session-Id"]

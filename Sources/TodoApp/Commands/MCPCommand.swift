@@ -51,11 +51,12 @@ enum MCPCommand: Command {
         }
 
         let transport = MCPStdioTransport(
-            server: composition.mcpServer(logger: logger), user: user, correlationIDs: { [ids = composition.ids] in ids.next() },
+            server: composition.mcpServer(logger: logger), user: user,
+            correlationIDs: { [ids = composition.ids] in ids.next() },
             logger: logger)
         logger.info("Serving MCP on stdio", [LogKey.userID: user.id, "profile": settings.profileName])
-        transport.serve(readLine: { Swift.readLine(strippingNewline: true) }) { bytes in
-            try FileHandle.standardOutput.write(contentsOf: Data(bytes))
-        }
+        transport.serve(
+            readLine: { Swift.readLine(strippingNewline: true) },
+            write: { bytes in try FileHandle.standardOutput.write(contentsOf: Data(bytes)) })
     }
 }

@@ -14,6 +14,7 @@ struct OriginPolicy: Sendable {
     func check(_ request: HTTPRequest) throws {
         guard let origin = request.headers["Origin"] else { return }
         guard !allowed.contains(origin), !allowed.contains("*") else { return }
-        throw AppError(.forbidden, code: "origin_not_allowed", message: "Requests from origin \(origin) are not allowed")
+        throw AppError(
+            .forbidden, code: "origin_not_allowed", message: "Requests from origin \(origin) are not allowed")
     }
 }

@@ -34,7 +34,8 @@ public struct JSONRPCError: Error, Sendable, Equatable {
 
     public static func methodNotFound(_ method: String) -> JSONRPCError {
         JSONRPCError(
-            code: methodNotFoundCode, message: "Method not found: \(method)", data: .object(["method": .string(method)]))
+            code: methodNotFoundCode, message: "Method not found: \(method)", data: .object(["method": .string(method)])
+        )
     }
 
     /// `params` (or the member `parameter` of it) is missing or has the wrong shape.

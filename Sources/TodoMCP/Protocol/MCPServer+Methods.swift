@@ -31,7 +31,8 @@ extension MCPServer {
     /// list never changes while a session lasts).
     func initialize(_ params: JSONValue?, session: MCPSession) -> Result<JSONValue, JSONRPCError> {
         guard let requested = params?["protocolVersion"]?.stringValue else {
-            return .failure(.invalidParams("initialize needs params.protocolVersion (a string)", parameter: "protocolVersion"))
+            return .failure(
+                .invalidParams("initialize needs params.protocolVersion (a string)", parameter: "protocolVersion"))
         }
         let negotiated = ProtocolVersion.negotiate(requested)
         guard session.begin(version: negotiated) else {
