@@ -2,7 +2,9 @@ import TodoCore
 
 /// A request id as the client sent it. JSON-RPC allows a string or a number; MCP forbids `null`.
 /// The id is kept as the parsed JSON value and written back unchanged, so a client matching
-/// responses by id sees exactly what it sent (`7` stays a number, `"7"` stays a string).
+/// responses by id sees exactly what it sent (`7` stays a number, `"7"` stays a string). Numbers
+/// are held as `Double`, like every JSON number here: integers beyond 2^53 would not come back
+/// digit for digit (clients count ids up from 0 or 1, far below that).
 public enum JSONRPCID: Sendable, Hashable {
     case string(String)
     case number(Double)

@@ -9,8 +9,8 @@ public enum JSONRPCMessage: Sendable, Equatable {
     case notification(method: String, params: JSONValue?)
     case response(id: JSONRPCID?)
 
-    /// Reads one message. Throws `-32600 invalid request` for anything else; the id, when one
-    /// could be read, is returned alongside so the error response can name it.
+    /// Reads one message; anything else is a `-32600 invalid request` failure, which carries the
+    /// id when one could be read so the error response can name it.
     static func read(_ value: JSONValue) -> Result<JSONRPCMessage, RejectedMessage> {
         guard let members = value.objectValue else {
             return .failure(RejectedMessage(id: nil, error: .invalidRequest("A message must be a JSON object")))
@@ -39,14 +39,6 @@ public enum JSONRPCMessage: Sendable, Equatable {
                 return .failure(RejectedMessage(id: nil, error: .invalidRequest("id must be a string or a number")))
             }
             return .success(.request(id: id, method: method, params: params))
-        }
-    }
-
-    /// The method of a request or notification.
-    var method: String? {
-        switch self {
-        case .request(_, let method, _), .notification(let method, _): method
-        case .response: nil
         }
     }
 }

@@ -1,5 +1,6 @@
 import TodoChat
 import TodoCore
+import TodoLogging
 
 extension MCPServer {
     /// Dispatches one request. Before `initialize` only `initialize` and `ping` are served, as the
@@ -67,9 +68,9 @@ extension MCPServer {
             user: call.user, tasks: tasks,
             change: ChangeContext(correlationID: call.correlationID, source: Self.eventSource))
         let result = toolbox.run(ToolCall(tool: name, arguments: arguments), in: context)
-        logger.debug(
-            "MCP tool called",
-            ["tool": name, "tool.error": result.errorCode ?? "none", "mcp.session": call.session.id])
+        var metadata = [LogKey.tool: name, LogKey.userID: call.user.id]
+        metadata[LogKey.errorCode] = result.errorCode
+        logger.debug("MCP tool called", metadata)
         return .success(result.mcpResult)
     }
 }

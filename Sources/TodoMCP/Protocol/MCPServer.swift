@@ -54,20 +54,6 @@ public struct MCPServer: Sendable {
         return true
     }
 
-    /// Whether `inbound` holds at least one request, i.e. whether a response will follow.
-    public static func expectsResponse(_ inbound: Inbound) -> Bool {
-        let values: [JSONValue]
-        switch inbound {
-        case .single(let value): values = [value]
-        case .batch(let members): values = members.isEmpty ? [.null] : members
-        }
-        return values.contains { value in
-            guard case .success(let message) = JSONRPCMessage.read(value) else { return true }
-            if case .request = message { return true }
-            return false
-        }
-    }
-
     /// The response to send for `inbound`, or nil when it held only notifications and responses.
     /// `correlationID` goes into the events of every change the calls make.
     public func respond(
@@ -94,6 +80,12 @@ public struct MCPServer: Sendable {
     /// One message: a request gets a result or an error; anything else gets nothing, except a
     /// message that cannot be read, which is answered with `-32600`.
     func respond(toMessage value: JSONValue, session: MCPSession, user: User, correlationID: String?) -> JSONValue? {
+        // Transports look sessions up by their user; this guards against one that did not.
+        guard session.userID == user.id else {
+            logger.error("MCP session used with another user's identity", [LogKey.userID: user.id])
+            return JSONRPCResponse.error(.internalError(), id: nil)
+        }
+
         let message: JSONRPCMessage
         switch JSONRPCMessage.read(value) {
         case .success(let read): message = read
