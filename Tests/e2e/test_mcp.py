@@ -15,7 +15,7 @@ from mcp.client.stdio import stdio_client
 from mcp.client.streamable_http import streamable_http_client
 from mcp.shared._httpx_utils import create_mcp_http_client
 
-from conftest import assert_error, binary_path, run_cli
+from conftest import assert_error, binary_path, run_cli, sign_up, start_server, stop_server
 
 TOOL_NAMES = {"add_task", "list_tasks", "complete_task", "delete_task", "update_task", "set_reminder"}
 ACCEPT = {"Accept": "application/json, text/event-stream"}
@@ -270,3 +270,26 @@ def test_one_users_token_never_reaches_another_users_tasks_or_session(server, ne
 
     task = alice.get(f"/api/tasks/{task_id}").json()
     assert task["completed"] is False
+
+
+def test_session_limits_come_from_the_configuration(tmp_path):
+    running = start_server(tmp_path, extra_environment={"TODO_MCP_MAX_SESSIONS_PER_USER": "1"})
+    try:
+        account = sign_up(running, "mcp-limits")
+        headers = {**ACCEPT, **account.headers()}
+
+        def open_session():
+            response = requests.post(running.url("/mcp"), json=initialize_request(), headers=headers, timeout=10)
+            assert response.status_code == 200, response.text
+            return response.headers["Mcp-Session-Id"]
+
+        first, second = open_session(), open_session()
+        ping = {"jsonrpc": "2.0", "id": 5, "method": "ping"}
+        ended = requests.post(
+            running.url("/mcp"), json=ping, headers={**headers, "Mcp-Session-Id": first}, timeout=10)
+        assert_error(ended, 404, "mcp_session_not_found")
+        alive = requests.post(
+            running.url("/mcp"), json=ping, headers={**headers, "Mcp-Session-Id": second}, timeout=10)
+        assert alive.status_code == 200 and alive.json() == {"jsonrpc": "2.0", "id": 5, "result": {}}
+    finally:
+        stop_server(running)

@@ -45,6 +45,7 @@ extension AppSettings {
         loginWindowSeconds = try config.int(.loginWindowSeconds)
         chatRateLimitMessages = try config.int(.chatRateLimitMessages)
         chatRateLimitWindowSeconds = try config.int(.chatRateLimitWindowSeconds)
+        mcp = try MCPSettings(resolved: config)
 
         eventPartitions = try config.int(.eventsPartitions)
         eventRetentionHours = try config.int(.eventsRetentionHours)

@@ -33,6 +33,8 @@ public struct AppSettings: Sendable {
     /// Chat messages per user and window (`chat.rate_limit_messages`, `chat.rate_limit_window_seconds`).
     public var chatRateLimitMessages: Int
     public var chatRateLimitWindowSeconds: Int
+    /// Limits of the Streamable HTTP MCP sessions (`mcp.*`).
+    public var mcp: MCPSettings
     public var logLevel: Logger.Level
     /// Partitions of each event topic the composition creates (`events.partitions`).
     public var eventPartitions: Int

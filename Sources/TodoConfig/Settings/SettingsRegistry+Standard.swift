@@ -37,6 +37,9 @@ extension SettingKey {
 
     public static let chatRateLimitMessages: SettingKey = "chat.rate_limit_messages"
     public static let chatRateLimitWindowSeconds: SettingKey = "chat.rate_limit_window_seconds"
+    public static let mcpMaxSessions: SettingKey = "mcp.max_sessions"
+    public static let mcpMaxSessionsPerUser: SettingKey = "mcp.max_sessions_per_user"
+    public static let mcpSessionIdleSeconds: SettingKey = "mcp.session_idle_seconds"
 
     public static let logLevel: SettingKey = "log.level"
 
@@ -172,6 +175,16 @@ extension SettingsRegistry {
         SettingDefinition(
             .chatRateLimitWindowSeconds, .duration(1...86_400), default: .value(.int(60)),
             env: "TODO_CHAT_RATE_LIMIT_WINDOW_SECONDS", "Window in which a user's chat messages are counted"),
+
+        SettingDefinition(
+            .mcpMaxSessions, .int(1...1_000_000), default: .value(.int(1000)),
+            env: "TODO_MCP_MAX_SESSIONS", "Streamable HTTP MCP sessions held at once; more are refused with 503"),
+        SettingDefinition(
+            .mcpMaxSessionsPerUser, .int(1...10_000), default: .value(.int(10)),
+            env: "TODO_MCP_MAX_SESSIONS_PER_USER", "MCP sessions per user; a new one ends the user's least recent"),
+        SettingDefinition(
+            .mcpSessionIdleSeconds, .duration(1...604_800), default: .value(.int(1800)),
+            env: "TODO_MCP_SESSION_IDLE_SECONDS", "An MCP session unused this long ends"),
 
         SettingDefinition(
             .logLevel, .enumeration(["trace", "debug", "info", "warning", "error"]), default: .value(.string("info")),

@@ -8,10 +8,13 @@ import TodoCrypto
 ///
 /// A session belongs to the user whose token opened it: looking one up with another user's id
 /// finds nothing, exactly as for an id that never existed, so a session id leaks no access.
-/// Limits: a user's oldest session makes way for a new one past `maxPerUser` (a client that
-/// never says goodbye cannot pile them up); past `maxSessions` in all, opening one is refused
-/// with 503 until idle sessions expire. Sessions live in this process only: after a restart,
-/// or behind a load balancer without affinity, clients get 404 and initialize again.
+/// Limits: a user's least recently used session makes way for a new one past `maxPerUser` (a
+/// client that never says goodbye cannot pile them up); past `maxSessions` in all, opening one
+/// is refused with 503 until idle sessions expire.
+///
+/// Sessions live in this process only: after a restart, or on another backend replica, a
+/// session id is unknown (404) and the client initializes again. With several replicas the
+/// ingress needs session affinity for `/mcp`, or clients re-initialize often.
 public final class MCPSessionStore: Sendable {
     public let maxSessions: Int
     public let maxPerUser: Int
