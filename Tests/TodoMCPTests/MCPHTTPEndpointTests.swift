@@ -149,12 +149,18 @@ import TodoMCP
         #expect(stack.sessions.count == 2)
 
         let bob = try stack.open(stack.harness.bob)
-        let full = stack.post(MCPHarness.initialize(version: "2025-11-25"), token: try stack.token(stack.harness.bob))
+        let bobToken = try stack.token(stack.harness.bob)
+        let full = stack.post(MCPHarness.initialize(version: "2025-11-25"), token: bobToken)
         #expect(full.status == 503)
         #expect(try full.jsonBody()["error"]?["code"] == "mcp_sessions_exhausted")
 
+        // A refused handshake takes no place, so it is answered even when the store is full.
+        let refused = stack.post(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#, token: bobToken)
+        #expect(try refused.jsonBody()["error"]?["code"] == -32602)
+        #expect(refused.headers["Mcp-Session-Id"] == nil)
+        #expect(stack.post(Self.listTools, token: bobToken, session: bob).status == 200)
+
         stack.harness.clock.advance(by: 601)
-        let bobToken = try stack.token(stack.harness.bob)
         #expect(stack.post(Self.listTools, token: bobToken, session: bob).status == 404)
         #expect(stack.post(MCPHarness.initialize(version: "2025-11-25"), token: bobToken).status == 200)
     }

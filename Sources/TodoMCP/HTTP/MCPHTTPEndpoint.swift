@@ -67,17 +67,16 @@ public struct MCPHTTPEndpoint: Sendable {
         return .noContent
     }
 
-    /// Opens a session for the `initialize` request and answers it with the session's id; a
-    /// refused `initialize` leaves no session behind.
+    /// Answers `initialize` in a new session, which is kept (and its id returned) only when the
+    /// handshake succeeded.
     private func initialize(_ inbound: MCPServer.Inbound, request: HTTPRequest, user: User) throws -> HTTPResponse {
-        let session = try sessions.open(for: user.id)
+        let session = sessions.makeSession(for: user.id)
         let response =
             server.respond(to: inbound, session: session, user: user, correlationID: request.context.correlationID)
             ?? .null
-        guard session.protocolVersion != nil else {
-            sessions.close(session.id, for: user.id)
-            return .json(status: 200, response)
-        }
+        guard session.protocolVersion != nil else { return .json(status: 200, response) }
+
+        try sessions.admit(session)
         return HTTPResponse.json(status: 200, response).withHeader(Self.sessionHeader, session.id)
     }
 

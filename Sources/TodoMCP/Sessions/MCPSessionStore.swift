@@ -50,15 +50,20 @@ public final class MCPSessionStore: Sendable {
         self.clock = clock
     }
 
-    /// Opens a session for `userID`; 503 `mcp_sessions_exhausted` when the store is full of
+    /// A new session for `userID` with an unguessable id, not yet held: ``admit(_:)`` adds it
+    /// once its `initialize` succeeded, so a refused handshake never takes a place.
+    public func makeSession(for userID: String) -> MCPSession {
+        MCPSession(id: SecureRandom.token(byteCount: 24), userID: userID)
+    }
+
+    /// Holds `session` from now on; 503 `mcp_sessions_exhausted` when the store is full of
     /// sessions that are still in use.
-    public func open(for userID: String) throws(AppError) -> MCPSession {
+    public func admit(_ session: MCPSession) throws(AppError) {
         let now = clock.now
-        let session = MCPSession(id: SecureRandom.token(byteCount: 24), userID: userID)
-        let opened = state.withLock { state in
+        let admitted = state.withLock { state in
             state.entries = state.entries.filter { !isExpired($0.value, now: now) }
 
-            let own = state.entries.filter { $0.value.session.userID == userID }
+            let own = state.entries.filter { $0.value.session.userID == session.userID }
             if own.count >= maxPerUser, let oldest = own.min(by: { $0.value.lastUse < $1.value.lastUse }) {
                 state.entries[oldest.key] = nil
             }
@@ -67,11 +72,10 @@ public final class MCPSessionStore: Sendable {
             state.touch(session.id, at: now)
             return true
         }
-        guard opened else {
+        guard admitted else {
             throw AppError.unavailable(
                 "Too many MCP sessions are open; try again later", code: "mcp_sessions_exhausted")
         }
-        return session
     }
 
     /// The session `id` of `userID`, marked as used now; nil when it does not exist, has expired
