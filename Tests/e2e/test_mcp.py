@@ -10,7 +10,7 @@ import subprocess
 
 import anyio
 import requests
-from mcp import ClientSession, StdioServerParameters
+from mcp import Client, ClientSession, StdioServerParameters
 from mcp.client.stdio import stdio_client
 from mcp.client.streamable_http import streamable_http_client
 from mcp.shared._httpx_utils import create_mcp_http_client
@@ -128,6 +128,21 @@ def test_both_transports_publish_the_same_tools_and_schemas(server, new_account,
     assert {tool["name"] for tool in http_tools} == TOOL_NAMES
     for tool in http_tools:
         assert tool["description"] and tool["inputSchema"]["type"] == "object"
+
+
+def test_the_sdks_high_level_client_falls_back_to_the_handshake(server, new_account):
+    """`mcp.Client` probes the stateless `server/discover` first; this server answers it with an
+    error, and the client falls back to `initialize`."""
+    account = new_account("mcp-auto")
+
+    async def work():
+        async with Client(stdio_parameters(server, account.token)) as client:
+            assert client.protocol_version == "2025-11-25"
+            return await client.call_tool("add_task", {"title": "Through the high-level client"})
+
+    result = anyio.run(work)
+    assert not result.is_error
+    assert [task["title"] for task in account.get("/api/tasks").json()["tasks"]] == ["Through the high-level client"]
 
 
 def bad_arguments(transport, server, new_account, tmp_path):
