@@ -20,7 +20,8 @@ enum MCPCommand: Command {
         command before it serves anything.
 
         Options:
-          --token TOKEN         access token (default: TODO_MCP_TOKEN)
+          --token TOKEN         access token (default: TODO_MCP_TOKEN, which, unlike a flag, other
+                                local users cannot read in the process list)
           --data-dir PATH       data directory (data_dir, TODO_DATA_DIR)
           --database-url URL    database (database.url, DATABASE_URL)
           --log-level LEVEL     trace, debug, info, warning or error (log.level, LOG_LEVEL)
@@ -54,6 +55,9 @@ enum MCPCommand: Command {
             server: composition.mcpServer(logger: logger), user: user,
             correlationIDs: { [ids = composition.ids] in ids.next() },
             logger: logger)
+        // A client that goes away closes the pipe: the next write then fails with EPIPE and serving
+        // ends normally (closing the database) instead of the process dying of SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         logger.info("Serving MCP on stdio", [LogKey.userID: user.id, "profile": settings.profileName])
         transport.serve(
             readLine: { Swift.readLine(strippingNewline: true) },

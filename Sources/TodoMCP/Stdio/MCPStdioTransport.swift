@@ -29,7 +29,7 @@ public struct MCPStdioTransport: Sendable {
             do {
                 try write(reply)
             } catch {
-                logger.info("MCP client closed its input", [LogKey.error: String(describing: error)])
+                logger.info("The MCP client stopped reading", [LogKey.error: String(describing: error)])
                 return
             }
         }
