@@ -14,7 +14,8 @@ import TodoMCP
         let transport = MCPStdioTransport(
             server: harness.server, user: harness.alice, correlationIDs: { "stdio-1" },
             logger: Logger(service: "test", sink: NullLogSink()))
-        let call = #"{"jsonrpc":"2.0","id":"t","method":"tools/call","params":"#
+        let call =
+            #"{"jsonrpc":"2.0","id":"t","method":"tools/call","params":"#
             + #"{"name":"add_task","arguments":{"title":"Hi"}}}"#
         var input = [
             "", MCPHarness.initialize(version: "2025-06-18"),
