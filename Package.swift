@@ -74,6 +74,9 @@ let package = Package(
         // Chat through a language model's tool calls (OpenAI-compatible), the offline engine its fallback.
         .target(name: "TodoModelChat", dependencies: ["TodoChat", "TodoCore", "TodoHTTP", "TodoLogging"]),
 
+        // The task tools over the Model Context Protocol: stdio and Streamable HTTP at /mcp.
+        .target(name: "TodoMCP", dependencies: ["TodoCore", "TodoChat", "TodoCrypto", "TodoHTTP", "TodoLogging"]),
+
         .target(
             name: "TodoSync",
             dependencies: ["TodoCore", "TodoCrypto", "TodoHTTP", "TodoLogging"]),
@@ -84,7 +87,7 @@ let package = Package(
             dependencies: [
                 "TodoCore", "TodoSQLite", "TodoPostgres", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend",
                 "TodoRecurring", "TodoSync", "TodoFrontend", "TodoConfig", "TodoEvents", "TodoNotify", "TodoChat",
-                "TodoModelChat", "TodoKafka", "CPostgres", "CKafka", "CWslay",
+                "TodoModelChat", "TodoKafka", "TodoMCP", "CPostgres", "CKafka", "CWslay",
             ]),
         .executableTarget(name: "todo-chatbot", dependencies: ["TodoApp"]),
 
@@ -96,6 +99,12 @@ let package = Package(
         .testTarget(name: "TodoDateTextTests", dependencies: ["TodoDateText", "TodoCore"]),
         .testTarget(
             name: "TodoChatTests", dependencies: ["TodoChat", "TodoDateText", "TodoSQLite", "TodoTestSupport"]),
+        .testTarget(
+            name: "TodoMCPTests",
+            dependencies: [
+                "TodoMCP", "TodoBackend", "TodoChat", "TodoCore", "TodoCrypto", "TodoSQLite", "TodoHTTP", "TodoLogging",
+                "TodoTestSupport",
+            ]),
         .testTarget(name: "TodoCryptoTests", dependencies: ["TodoCrypto"]),
         .testTarget(name: "TodoSQLiteTests", dependencies: ["TodoSQLite", "TodoCore", "TodoTestSupport"]),
         .testTarget(

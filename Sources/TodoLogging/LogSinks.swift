@@ -1,14 +1,19 @@
 import Foundation
 import Synchronization
 
-/// Writes one JSON object per line to standard output, serialized by a lock so that lines from
-/// different threads never interleave.
+/// Writes one JSON object per line to standard output (or another descriptor), serialized by a
+/// lock so that lines from different threads never interleave.
 public final class StandardOutputSink: LogSink {
     public static let shared = StandardOutputSink()
+    /// For commands whose standard output is a protocol stream (`mcp`): logs go to standard error.
+    public static let standardError = StandardOutputSink(fileDescriptor: 2)
 
     private let lock = Mutex(())
+    private let fileDescriptor: Int32
 
-    public init() {}
+    public init(fileDescriptor: Int32 = 1) {
+        self.fileDescriptor = fileDescriptor
+    }
 
     public func write(_ record: LogRecord) {
         var line = LogLineFormatter.format(record)
@@ -17,7 +22,7 @@ public final class StandardOutputSink: LogSink {
             line.withUnsafeBytes { buffer in
                 var offset = 0
                 while offset < buffer.count {
-                    let written = Glibc.write(1, buffer.baseAddress! + offset, buffer.count - offset)
+                    let written = Glibc.write(fileDescriptor, buffer.baseAddress! + offset, buffer.count - offset)
                     if written < 0 {
                         if errno == EINTR { continue }
                         return

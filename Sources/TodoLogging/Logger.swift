@@ -66,6 +66,8 @@ public enum LogKey {
     public static let correlationID = "correlation.id"
     public static let userID = "user.id"
     public static let taskID = "task.id"
+    /// The task tool a chat or MCP call ran.
+    public static let tool = "tool"
     public static let method = "http.method"
     public static let route = "http.route"
     public static let status = "http.status"

@@ -30,7 +30,7 @@ def cli(tmp_path):
 
 
 def test_every_command_has_help(cli):
-    for command in ["serve", "demo", "profile", "migrate", "health", "kafka", "bench", "chat", "version"]:
+    for command in ["serve", "demo", "profile", "migrate", "health", "kafka", "bench", "chat", "mcp", "version"]:
         assert "Usage: todo-chatbot " + command in cli(command, "--help").stdout
     assert cli("no-such-command", expect=2).stderr.startswith("todo-chatbot: Unknown command")
 

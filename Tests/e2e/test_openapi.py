@@ -35,6 +35,8 @@ EXPECTED_ROUTES = {
     ("GET", "/api/conversations"),
     ("GET", "/api/conversations/{id}"),
     ("DELETE", "/api/conversations/{id}"),
+    ("POST", "/mcp"),
+    ("DELETE", "/mcp"),
 }
 
 HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
@@ -213,6 +215,37 @@ def probes(account, other_email):
         ("DELETE", "/api/tasks/{id}", at("/api/tasks/{id}", doomed["id"]), {"headers": {**auth, "If-Match": '"7"'}}),
         ("DELETE", "/api/tasks/{id}", at("/api/tasks/{id}", doomed["id"]), {"headers": auth}),
         ("DELETE", "/api/tasks/{id}", at("/api/tasks/{id}", doomed["id"]), {"headers": auth}),
+        *mcp_probes(account, missing),
+    ]
+
+
+def mcp_probes(account, missing):
+    """`/mcp` answered each way it can: a session opened and ended, and the refusals."""
+    auth = {**account.headers(), "Accept": "application/json, text/event-stream"}
+    client = {"name": "probe", "version": "1"}
+    initialize = {"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                  "params": {"protocolVersion": "2025-11-25", "capabilities": {}, "clientInfo": client}}
+    opened = requests.post(account.server.url("/mcp"), headers=auth, json=initialize, timeout=10)
+    assert opened.status_code == 200, opened.text
+    session = {**auth, "Mcp-Session-Id": opened.headers["Mcp-Session-Id"]}
+    tools_list = {"jsonrpc": "2.0", "id": 2, "method": "tools/list"}
+    initialized = {"jsonrpc": "2.0", "method": "notifications/initialized"}
+    return [
+        ("POST", "/mcp", "/mcp", {"headers": auth, "json": initialize}),
+        ("POST", "/mcp", "/mcp", {"headers": session, "json": initialized}),
+        ("POST", "/mcp", "/mcp", {"headers": session, "json": tools_list}),
+        ("POST", "/mcp", "/mcp", {"headers": {**session, "MCP-Protocol-Version": "2024-11-05"}, "json": tools_list}),
+        ("POST", "/mcp", "/mcp", {"headers": {**auth, "Content-Type": "application/json"}, "data": "{oops"}),
+        ("POST", "/mcp", "/mcp", {"headers": auth, "json": tools_list}),
+        ("POST", "/mcp", "/mcp", {"headers": {**auth, "Mcp-Session-Id": missing}, "json": tools_list}),
+        ("POST", "/mcp", "/mcp", {"headers": {**auth, "Origin": "http://evil.example"}, "json": initialize}),
+        ("POST", "/mcp", "/mcp", {"headers": {**auth, "Accept": "text/html"}, "json": initialize}),
+        ("POST", "/mcp", "/mcp", {"headers": {**auth, "Content-Type": "text/plain"}, "data": "hello"}),
+        ("POST", "/mcp", "/mcp", {"json": initialize}),
+        ("DELETE", "/mcp", "/mcp", {"headers": session}),
+        ("DELETE", "/mcp", "/mcp", {"headers": session}),
+        ("DELETE", "/mcp", "/mcp", {"headers": auth}),
+        ("DELETE", "/mcp", "/mcp", {}),
     ]
 
 

@@ -8,7 +8,7 @@ public enum TodoChatbotCLI {
         [
             ServeCommand.self, DemoCommand.self, ProfileCommand.self, MigrateCommand.self, HealthCommand.self,
             TopicCommand.self, GroupCommand.self, KafkaCommand.self, BenchCommand.self, ChatCommand.self,
-            VersionCommand.self,
+            MCPCommand.self, VersionCommand.self,
         ]
     }
 

@@ -46,6 +46,7 @@ extension AppSettings {
         chatRateLimitMessages = try config.int(.chatRateLimitMessages)
         chatRateLimitWindowSeconds = try config.int(.chatRateLimitWindowSeconds)
         chatEngine = try ChatEngineSettings(resolved: config)
+        mcp = try MCPSettings(resolved: config)
 
         eventPartitions = try config.int(.eventsPartitions)
         eventRetentionHours = try config.int(.eventsRetentionHours)

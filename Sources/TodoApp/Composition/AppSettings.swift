@@ -35,6 +35,8 @@ public struct AppSettings: Sendable {
     public var chatRateLimitWindowSeconds: Int
     /// Who answers chat: the offline engine or a language model (`chat.engine`, `chat.model.*`).
     public var chatEngine: ChatEngineSettings
+    /// Limits of the Streamable HTTP MCP sessions (`mcp.*`).
+    public var mcp: MCPSettings
     public var logLevel: Logger.Level
     /// Partitions of each event topic the composition creates (`events.partitions`).
     public var eventPartitions: Int

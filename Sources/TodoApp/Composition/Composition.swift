@@ -7,6 +7,7 @@ import TodoFrontend
 import TodoHTTP
 import TodoKafka
 import TodoLogging
+import TodoMCP
 import TodoNotify
 import TodoRecurring
 
@@ -92,6 +93,7 @@ public final class Composition: Sendable {
         switch name {
         case .backend:
             backend.register(on: &router)
+            mcpEndpoint().register(on: &router)
         case .websocket:
             return [syncService()]
         case .recurringTask:

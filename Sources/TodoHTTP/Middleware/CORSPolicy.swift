@@ -12,8 +12,12 @@ public struct CORSPolicy: Sendable {
     public init(
         allowedOrigins: [String],
         allowedMethods: [HTTPMethod] = [.get, .post, .put, .patch, .delete],
-        allowedHeaders: [String] = ["Authorization", "Content-Type", "If-Match", "X-Correlation-ID"],
-        exposedHeaders: [String] = ["ETag", "X-Correlation-ID", "X-Request-ID", "Retry-After", "Location"],
+        allowedHeaders: [String] = [
+            "Authorization", "Content-Type", "If-Match", "X-Correlation-ID", "Mcp-Session-Id", "MCP-Protocol-Version",
+        ],
+        exposedHeaders: [String] = [
+            "ETag", "X-Correlation-ID", "X-Request-ID", "Retry-After", "Location", "Mcp-Session-Id",
+        ],
         maxAgeSeconds: Int = 600
     ) {
         self.allowedOrigins = allowedOrigins

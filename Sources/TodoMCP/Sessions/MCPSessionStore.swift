@@ -1,0 +1,113 @@
+import Foundation
+import Synchronization
+import TodoCore
+import TodoCrypto
+
+/// The Streamable HTTP transport's sessions, by `Mcp-Session-Id`, bounded in number and dropped
+/// when idle.
+///
+/// A session belongs to the user whose token opened it: looking one up with another user's id
+/// finds nothing, exactly as for an id that never existed, so a session id leaks no access.
+/// Limits: a user's least recently used session makes way for a new one past `maxPerUser` (a
+/// client that never says goodbye cannot pile them up); past `maxSessions` in all, opening one
+/// is refused with 503 until idle sessions expire.
+///
+/// Sessions live in this process only: after a restart, or on another backend replica, a
+/// session id is unknown (404) and the client initializes again. With several replicas the
+/// ingress needs session affinity for `/mcp`, or clients re-initialize often.
+public final class MCPSessionStore: Sendable {
+    public let maxSessions: Int
+    public let maxPerUser: Int
+    public let idleTimeout: TimeInterval
+    private let clock: any TimeSource
+    private let state = Mutex(State())
+
+    private struct State {
+        var entries: [String: Entry] = [:]
+        /// Counts uses, to order sessions by recency even when the clock has not moved.
+        var uses: UInt64 = 0
+
+        mutating func touch(_ id: String, at now: Date) {
+            uses += 1
+            entries[id]?.lastUsed = now
+            entries[id]?.lastUse = uses
+        }
+    }
+
+    private struct Entry {
+        let session: MCPSession
+        var lastUsed: Date
+        var lastUse: UInt64
+    }
+
+    public init(
+        maxSessions: Int = 1_000, maxPerUser: Int = 10, idleTimeout: TimeInterval = 1_800,
+        clock: any TimeSource = SystemTimeSource()
+    ) {
+        self.maxSessions = max(1, maxSessions)
+        self.maxPerUser = max(1, maxPerUser)
+        self.idleTimeout = idleTimeout
+        self.clock = clock
+    }
+
+    /// A new session for `userID` with an unguessable id, not yet held: ``admit(_:)`` adds it
+    /// once its `initialize` succeeded, so a refused handshake never takes a place.
+    public func makeSession(for userID: String) -> MCPSession {
+        MCPSession(id: SecureRandom.token(byteCount: 24), userID: userID)
+    }
+
+    /// Holds `session` from now on; 503 `mcp_sessions_exhausted` when the store is full of
+    /// sessions that are still in use.
+    public func admit(_ session: MCPSession) throws(AppError) {
+        let now = clock.now
+        let admitted = state.withLock { state in
+            state.entries = state.entries.filter { !isExpired($0.value, now: now) }
+
+            let own = state.entries.filter { $0.value.session.userID == session.userID }
+            if own.count >= maxPerUser, let oldest = own.min(by: { $0.value.lastUse < $1.value.lastUse }) {
+                state.entries[oldest.key] = nil
+            }
+            guard state.entries.count < maxSessions else { return false }
+            state.entries[session.id] = Entry(session: session, lastUsed: now, lastUse: 0)
+            state.touch(session.id, at: now)
+            return true
+        }
+        guard admitted else {
+            throw AppError.unavailable(
+                "Too many MCP sessions are open; try again later", code: "mcp_sessions_exhausted")
+        }
+    }
+
+    /// The session `id` of `userID`, marked as used now; nil when it does not exist, has expired
+    /// or belongs to someone else.
+    public func session(_ id: String, for userID: String) -> MCPSession? {
+        let now = clock.now
+        return state.withLock { state in
+            guard let entry = state.entries[id] else { return nil }
+            if isExpired(entry, now: now) {
+                state.entries[id] = nil
+                return nil
+            }
+            guard entry.session.userID == userID else { return nil }
+            state.touch(id, at: now)
+            return entry.session
+        }
+    }
+
+    /// Ends session `id` of `userID`; false when there was no such session for that user.
+    @discardableResult
+    public func close(_ id: String, for userID: String) -> Bool {
+        state.withLock { state in
+            guard let entry = state.entries[id], entry.session.userID == userID else { return false }
+            state.entries[id] = nil
+            return true
+        }
+    }
+
+    /// Sessions held, expired ones included until the next `open` sweeps them.
+    public var count: Int { state.withLock { $0.entries.count } }
+
+    private func isExpired(_ entry: Entry, now: Date) -> Bool {
+        now.timeIntervalSince(entry.lastUsed) > idleTimeout
+    }
+}
