@@ -57,6 +57,8 @@ let package = Package(
         .target(name: "TodoConfig", dependencies: ["CYAML"]),
         .target(name: "TodoEvents", dependencies: ["TodoCore", "TodoLogging"]),
         .target(name: "TodoKafka", dependencies: ["TodoCore", "TodoLogging", "CKafka"]),
+        // Events through a Dapr sidecar's HTTP API: the relay's target and the push subscriptions.
+        .target(name: "TodoDapr", dependencies: ["TodoCore", "TodoEvents", "TodoHTTP", "TodoCrypto", "TodoLogging"]),
 
         // MARK: Services.
         .target(
@@ -82,7 +84,7 @@ let package = Package(
             dependencies: [
                 "TodoCore", "TodoSQLite", "TodoPostgres", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend",
                 "TodoRecurring", "TodoSync", "TodoFrontend", "TodoConfig", "TodoEvents", "TodoNotify", "TodoChat",
-                "TodoKafka", "CPostgres", "CKafka", "CWslay",
+                "TodoKafka", "TodoDapr", "CPostgres", "CKafka", "CWslay",
             ]),
         .executableTarget(name: "todo-chatbot", dependencies: ["TodoApp"]),
 

@@ -24,6 +24,9 @@ extension Composition {
 
         var router = Router()
         sync.register(on: &router)
+        registerDaprRoutes(
+            on: &router, service: .websocket,
+            consumers: [(sync.configuration.consumerGroup, SyncStream.allCases.map(\.topic))])
         HealthRoutes(
             service: ServiceName.websocket.rawValue,
             checks: [Self.eventLogCheck(eventLog, relay: relay, consumers: [])]
