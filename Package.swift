@@ -127,6 +127,9 @@ let package = Package(
                 "TodoTestSupport",
             ]),
         .testTarget(
+            name: "TodoDaprTests",
+            dependencies: ["TodoDapr", "TodoCore", "TodoEvents", "TodoSQLite", "TodoLogging"]),
+        .testTarget(
             name: "TodoKafkaTests",
             dependencies: ["TodoKafka", "TodoCore", "TodoEvents", "TodoSQLite", "TodoLogging", "TodoTestSupport"]),
         .testTarget(name: "TodoFrontendTests", dependencies: ["TodoFrontend", "TodoHTTP", "TodoCore"]),

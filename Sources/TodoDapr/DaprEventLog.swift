@@ -88,7 +88,7 @@ public final class DaprEventLog: EventLog, OutboxTarget {
 
     /// The message's CloudEvent with its outbox partition and offset as extension attributes; a
     /// value that is not a JSON object is sent as it is.
-    static func stamped(_ message: LogMessage) -> [UInt8] {
+    public static func stamped(_ message: LogMessage) -> [UInt8] {
         guard case .object(var members) = try? JSONValue.parse(message.value) else { return message.value }
         members[partitionAttribute] = .number(Double(message.partition))
         members[offsetAttribute] = .number(Double(message.offset))

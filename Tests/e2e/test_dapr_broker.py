@@ -6,6 +6,7 @@ programmatic subscriptions, which answer SUCCESS, RETRY or DROP."""
 
 import json
 import sqlite3
+import subprocess
 import uuid
 
 import pytest
@@ -159,6 +160,17 @@ def test_each_service_lists_the_topics_its_consumers_take(tmp_path, sidecar):
         event = {"specversion": "1.0", "id": str(uuid.uuid4()), "source": "/test", "type": "com.todochatbot.x",
                  "time": "2030-01-01T00:00:00Z", "datacontenttype": "application/json", "data": {"user_id": "u"}}
         assert sidecar.push(websocket, "task-updates", json.dumps(event).encode()) == "SUCCESS"
+        # As large as an event of a task with a long description can be.
+        event = dict(event, id=str(uuid.uuid4()), data={"user_id": "u", "description": "é" * 30_000})
+        assert sidecar.push(websocket, "task-updates", json.dumps(event).encode()) == "SUCCESS"
+
+        # Dapr cannot list a broker's topics or groups; the CLI says so and shows the outbox.
+        listing = subprocess.run(
+            [*running.cli_prefix, "topic", "list"], env=running.environment, capture_output=True, text=True,
+            timeout=60)
+        assert listing.returncode == 0, listing.stderr
+        assert "Dapr has no API to list the broker's topics or consumer groups" in listing.stderr
+        assert "task-events" in listing.stdout
     finally:
         stop_server(running)
 

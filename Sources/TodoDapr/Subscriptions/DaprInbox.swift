@@ -63,8 +63,9 @@ public final class DaprInbox: Sendable {
     }
 
     /// The pushed event as a log message: at its outbox position when the relay stamped one (see
-    /// ``DaprEventLog/partitionAttribute``), else partition 0 at a stable hash of the body, so that
-    /// the redeliveries of one event count as one message; keyed by its user like in the outbox.
+    /// ``DaprEventLog/partitionAttribute``), else partition 0 at a stable hash of the event id (of
+    /// the body, for what is not a CloudEvent), so that the redeliveries of one event count as one
+    /// message however Dapr's tracing attributes differ; keyed by its user like in the outbox.
     static func message(topic: String, body: [UInt8], event: CloudEvent?) -> LogMessage {
         let object = (try? JSONValue.parse(body))?.objectValue
         let partition = object?[DaprEventLog.partitionAttribute]?.intValue
@@ -74,7 +75,8 @@ public final class DaprInbox: Sendable {
             headers.append(MessageHeader(name: "correlation-id", value: correlation))
         }
         return LogMessage(
-            topic: topic, partition: partition ?? 0, offset: offset ?? stableHash(body), key: event?.userID ?? "",
+            topic: topic, partition: partition ?? 0,
+            offset: offset ?? stableHash(event.map { Array($0.id.utf8) } ?? body), key: event?.userID ?? "",
             headers: headers, value: body, timestamp: Date())
     }
 
