@@ -14,6 +14,7 @@ import requests
 
 from conftest import free_port, sign_up, start_server, stop_server
 from dapr_standin import DaprStandIn
+from sync_stack import open_socket, receive, receive_ready, start_stack
 
 PUBSUB = "todo-pubsub"
 
@@ -203,3 +204,27 @@ def test_sidecar_calls_need_the_app_token_and_the_app_sends_the_dapr_token(tmp_p
         stand_in.close()
     log = running.log_path.read_text(errors="replace")
     assert app_token not in log and api_token not in log
+
+
+def test_a_websocket_tab_gets_pushed_changes_and_resumes_from_their_positions(tmp_path, sidecar):
+    stack = start_stack(tmp_path, extra_environment=dapr_environment(sidecar.port))
+    websocket = stack.ports["websocket"]
+    try:
+        sidecar.subscribe_app(websocket)
+        alice = sign_up(stack, "dapr-ws")
+        with open_socket(stack, alice.token) as ws:
+            receive_ready(ws)
+            task = alice.create_task(title="Pushed by the sidecar")
+            live = receive(ws, timeout=15)
+            assert (live["type"], live["task_id"]) == ("task.changed", task["id"])
+        assert "SUCCESS" in sidecar.statuses(websocket, "task-updates")
+
+        # The pushed event carried its outbox position, so catch-up from it replays exactly the rest.
+        missed = [alice.create_task(title=f"Missed {n}")["id"] for n in range(2)]
+        assert sidecar.wait_for(lambda: len(events_of(sidecar, "task-updates")) >= 3)
+        with open_socket(stack, alice.token, since=live["position"]) as ws:
+            replayed, ready = receive_ready(ws)
+            assert [m["task_id"] for m in replayed] == missed
+            assert ready["replayed"] == 2
+    finally:
+        stop_server(stack)
