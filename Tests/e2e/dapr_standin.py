@@ -159,11 +159,13 @@ class DaprStandIn:
             return [m for m in self.published if m.topic == topic]
 
     def wait_for(self, condition, timeout=30):
+        """`condition()` once it is truthy, re-evaluated (outside the lock) after each publish or
+        delivery and at least every 0.1 s; its last value after `timeout`."""
         deadline = time.monotonic() + timeout
-        with self._lock:
-            while not (value := condition()) and time.monotonic() < deadline:
+        while not (value := condition()) and time.monotonic() < deadline:
+            with self._lock:
                 self._lock.wait(0.1)
-            return value
+        return value
 
     # MARK: Delivery side
 

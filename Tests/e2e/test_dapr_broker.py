@@ -4,6 +4,7 @@ the outbox relay publishes CloudEvents to `/v1.0/publish/<pubsub>/<topic>` with 
 key, buffers through a sidecar outage, and the stand-in pushes events to each service's
 programmatic subscriptions, which answer SUCCESS, RETRY or DROP."""
 
+import datetime
 import json
 import sqlite3
 import subprocess
@@ -228,3 +229,27 @@ def test_a_websocket_tab_gets_pushed_changes_and_resumes_from_their_positions(tm
             assert ready["replayed"] == 2
     finally:
         stop_server(stack)
+
+
+def test_a_reminder_pushed_to_the_notification_service_fires_and_is_published(tmp_path, sidecar):
+    backend = start_server(tmp_path, ("backend",), dapr_environment(sidecar.port), log_name="backend.log")
+    notification = start_server(
+        tmp_path, ("notification",), dapr_environment(sidecar.port), log_name="notification.log")
+    port = notification.ports["notification"]
+    try:
+        assert sidecar.subscribe_app(port) == {(PUBSUB, "reminders"): "/dapr/events/reminders"}
+        account = sign_up(backend, "dapr-remind")
+        soon = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(seconds=2)).isoformat()
+        task = account.create_task(title="Stretch", reminders=[{"at": soon}])
+
+        def delivered():
+            return account.get("/api/notifications").json()["notifications"]
+
+        notifications = sidecar.wait_for(delivered)
+        assert [n["task_id"] for n in notifications] == [task["id"]], notification.log_tail()
+        assert "SUCCESS" in sidecar.statuses(port, "reminders")
+        published = sidecar.wait_for(lambda: events_of(sidecar, "notifications"))
+        assert published[0][1]["data"]["notification"]["id"] == notifications[0]["id"]
+    finally:
+        stop_server(notification)
+        stop_server(backend)
