@@ -5,7 +5,8 @@ Sidecar side (what the app calls, on the port the app knows as DAPR_HTTP_PORT):
 - `GET /v1.0/healthz` answers 204.
 - `POST /v1.0/publish/{pubsub}/{topic}` records the message (pubsub, topic, Content-Type, the
   `metadata.*` query parameters, the body) and answers 204. With `api_token` set, a request
-  without that `dapr-api-token` gets 401 and is not recorded, as Dapr does.
+  without that `dapr-api-token` gets 401 and is not recorded, as Dapr does; with `known_pubsubs`
+  set, another pubsub name gets Dapr's 404 `ERR_PUBSUB_NOT_FOUND`.
 
 Delivery side (what Dapr does to the app, on the app's port):
 - `subscribe_app(port)` reads the app's `GET /dapr/subscribe` (`[{pubsubname, topic, route}]`).
@@ -56,6 +57,7 @@ class DaprStandIn:
         self.published = []
         self.deliveries = []  # (app port, topic, status, body)
         self.refused = 0
+        self.known_pubsubs = None  # None: any name; else publishing elsewhere gets Dapr's 404
         self._lock = threading.Condition()
         self._apps = {}  # app port -> {(pubsub, topic): route}
         self._cursor = {}  # app port -> index into self.published
@@ -117,6 +119,9 @@ class DaprStandIn:
                     return self._answer(404)
                 if not self._authorised():
                     return None
+                if stand_in.known_pubsubs is not None and unquote(segments[3]) not in stand_in.known_pubsubs:
+                    error = {"errorCode": "ERR_PUBSUB_NOT_FOUND", "message": "pubsub not found"}
+                    return self._answer(404, json.dumps(error).encode())
                 metadata = {
                     key[len("metadata."):]: value
                     for key, value in parse_qsl(parts.query) if key.startswith("metadata.")

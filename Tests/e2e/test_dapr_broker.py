@@ -104,7 +104,7 @@ def test_recurring_task_service_consumes_pushed_completions_once(tmp_path, sidec
         assert sidecar.wait_for(lambda: len(tasks()) == 2), recurring.log_tail()
         nxt = next(t for t in tasks() if not t["completed"])
         assert (nxt["series_id"], nxt["occurrence"]) == (first["series_id"], 2)
-        assert "SUCCESS" in sidecar.statuses(port, "task-events")
+        assert sidecar.wait_for(lambda: "SUCCESS" in sidecar.statuses(port, "task-events"))
         assert sidecar.wait_for(lambda: events_of(sidecar, "task-events", f"tasks/{nxt['id']}"))
 
         # The same completion pushed again: handled before, so SUCCESS and nothing new.
@@ -205,6 +205,31 @@ def test_sidecar_calls_need_the_app_token_and_the_app_sends_the_dapr_token(tmp_p
         stand_in.close()
     log = running.log_path.read_text(errors="replace")
     assert app_token not in log and api_token not in log
+    shown = subprocess.run(
+        [*running.cli_prefix, "profile", "show"], env=running.environment, capture_output=True, text=True, timeout=60)
+    assert shown.returncode == 0 and "dapr.app_api_token" in shown.stdout, shown.stderr
+    assert app_token not in shown.stdout and api_token not in shown.stdout
+
+
+def test_a_sidecar_that_refuses_the_events_keeps_them_in_the_outbox(tmp_path, sidecar):
+    """A pub/sub name the sidecar does not know: Dapr answers 404 ERR_PUBSUB_NOT_FOUND."""
+    sidecar.known_pubsubs = {"another-pubsub"}
+    backend = start_server(tmp_path, ("backend",), dapr_environment(sidecar.port), log_name="backend.log")
+    try:
+        account = sign_up(backend, "dapr-refused")
+        task = account.create_task(title="Refused")
+
+        def refused():
+            check = ready(backend)["checks"]["event_log"]
+            return check if check["status"] == "degraded" else None
+
+        check = sidecar.wait_for(refused)
+        assert check and check["details"]["sidecar"] == "up", backend.log_tail()
+        assert "ERR_PUBSUB_NOT_FOUND" in check["details"]["outbox"]["last_error"]
+        assert check["details"]["outbox"]["backlog"] >= 1
+        assert not events_of(sidecar, "task-events", f"tasks/{task['id']}")
+    finally:
+        stop_server(backend)
 
 
 def test_a_websocket_tab_gets_pushed_changes_and_resumes_from_their_positions(tmp_path, sidecar):
@@ -218,7 +243,8 @@ def test_a_websocket_tab_gets_pushed_changes_and_resumes_from_their_positions(tm
             task = alice.create_task(title="Pushed by the sidecar")
             live = receive(ws, timeout=15)
             assert (live["type"], live["task_id"]) == ("task.changed", task["id"])
-        assert "SUCCESS" in sidecar.statuses(websocket, "task-updates")
+        # The tab may see the change before the stand-in has the app's answer.
+        assert sidecar.wait_for(lambda: "SUCCESS" in sidecar.statuses(websocket, "task-updates"))
 
         # The pushed event carried its outbox position, so catch-up from it replays exactly the rest.
         missed = [alice.create_task(title=f"Missed {n}")["id"] for n in range(2)]
@@ -247,7 +273,7 @@ def test_a_reminder_pushed_to_the_notification_service_fires_and_is_published(tm
 
         notifications = sidecar.wait_for(delivered)
         assert [n["task_id"] for n in notifications] == [task["id"]], notification.log_tail()
-        assert "SUCCESS" in sidecar.statuses(port, "reminders")
+        assert sidecar.wait_for(lambda: "SUCCESS" in sidecar.statuses(port, "reminders"))
         published = sidecar.wait_for(lambda: events_of(sidecar, "notifications"))
         assert published[0][1]["data"]["notification"]["id"] == notifications[0]["id"]
     finally:

@@ -55,7 +55,12 @@ extension Composition {
                 details["error"] = .string(EventConsumer.describe(error))
                 return .degraded(reason: reason, details: .object(details))
             }
-            guard !outbox.degraded else { return .degraded(reason: reason, details: .object(details)) }
+            guard !outbox.degraded else {
+                // The sidecar answers but refuses the events (an unknown component, its broker down).
+                return .degraded(
+                    reason: "The Dapr sidecar does not accept the outbox's events; they wait in the outbox",
+                    details: .object(details))
+            }
             return .up(.object(details))
         }
     }
