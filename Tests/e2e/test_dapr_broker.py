@@ -279,3 +279,23 @@ def test_a_reminder_pushed_to_the_notification_service_fires_and_is_published(tm
     finally:
         stop_server(notification)
         stop_server(backend)
+
+
+def test_a_frontend_process_without_a_sidecar_holds_back_no_events(tmp_path, sidecar):
+    """On Kubernetes the web UI has no sidecar: were it a relay member, the outbox partitions it
+    owned would never reach the broker. Its sidecar port here is one nothing listens on."""
+    frontend = start_server(
+        tmp_path, ("frontend",), dapr_environment(free_port()), log_name="frontend.log")
+    backend = start_server(tmp_path, ("backend",), dapr_environment(sidecar.port), log_name="backend.log")
+    try:
+        # Users' keys spread over every partition of the outbox.
+        tasks = [sign_up(backend, f"dapr-ui-{n}").create_task(title=f"Task {n}") for n in range(8)]
+        subjects = {f"tasks/{task['id']}" for task in tasks}
+
+        def all_arrived():
+            return subjects <= {e["subject"] for _, e in events_of(sidecar, "task-events")}
+
+        assert sidecar.wait_for(all_arrived), backend.log_tail()
+    finally:
+        stop_server(backend)
+        stop_server(frontend)

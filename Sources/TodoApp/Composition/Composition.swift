@@ -124,10 +124,18 @@ public final class Composition: Sendable {
         return [httpService(name, router: router)] + workers
     }
 
-    /// What runs once per process, whichever services it serves: the outbox relay, with Kafka.
+    /// What runs once per process, whichever services it serves: the outbox relay, with Kafka or Dapr.
     var processServices: [any Service] {
         guard let relay else { return [] }
         return [WorkerService(name: "outbox relay", start: relay.start, stop: relay.stop)]
+    }
+
+    /// ``processServices`` of a process serving `names`. With Dapr a process that serves only the
+    /// web UI runs no relay: it has no sidecar (the chart gives it none), and a relay there would
+    /// hold outbox partitions it could never publish.
+    func processServices(serving names: [ServiceName]) -> [any Service] {
+        if settings.eventBroker == .dapr && names.allSatisfy({ $0 == .frontend }) { return [] }
+        return processServices
     }
 
     private var databaseCheck: ReadinessCheck {
