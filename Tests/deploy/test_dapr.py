@@ -98,6 +98,8 @@ def test_one_pubsub_per_app_with_distinct_consumer_groups(dapr):
         # WebSocket replicas each consume everything: a group per Pod, named after it.
         group = metadata.get("consumerGroup") or metadata["consumerID"]
         groups[pubsub["scopes"][0]] = group["value"]
+        websocket = pubsub["scopes"][0] == f"{RELEASE}-websocket"
+        assert metadata["initialOffset"]["value"] == ("newest" if websocket else "oldest")
     consumers = [f"{RELEASE}-{c}" for c in event_components(values, "consumes")]
     assert len({groups[c] for c in consumers}) == len(consumers), groups
     assert groups[f"{RELEASE}-websocket"].endswith("-{podName}")
