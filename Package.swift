@@ -128,7 +128,7 @@ let package = Package(
             ]),
         .testTarget(
             name: "TodoDaprTests",
-            dependencies: ["TodoDapr", "TodoCore", "TodoEvents", "TodoSQLite", "TodoLogging"]),
+            dependencies: ["TodoDapr", "TodoCore", "TodoEvents", "TodoSQLite", "TodoLogging", "TodoHTTP"]),
         .testTarget(
             name: "TodoKafkaTests",
             dependencies: ["TodoKafka", "TodoCore", "TodoEvents", "TodoSQLite", "TodoLogging", "TodoTestSupport"]),
