@@ -11,7 +11,9 @@ import TodoLogging
 /// and token checks are the server's own). No sidecar listens on the port given: what these routes
 /// must do when they cannot reach it is part of what is checked.
 @Suite struct DaprSubscriptionRoutesTests {
-    private func client(appToken: String = "", inbox: DaprInbox = DaprInbox()) throws -> InProcessClient {
+    private func client(
+        appToken: String = "", inbox: DaprInbox = DaprInbox(), from address: String = "127.0.0.1"
+    ) throws -> InProcessClient {
         let configuration = DaprConfiguration(httpPort: 9, pubsub: "orders", appAPIToken: appToken)
         let dapr = DaprEventLog(
             outbox: MemoryEventLog(), sidecar: DaprSidecar(configuration: configuration), inbox: inbox)
@@ -22,7 +24,7 @@ import TodoLogging
         ).register(on: &router)
         let pipeline = HTTPPipeline.standard(
             router: router, cors: CORSPolicy(allowedOrigins: []), maxBodyBytes: 1 << 20)
-        return InProcessClient(handler: pipeline.handler)
+        return InProcessClient(handler: pipeline.handler, remoteAddress: address)
     }
 
     private let cloudEventHeaders = [("Content-Type", "application/cloudevents+json")]
@@ -47,6 +49,18 @@ import TodoLogging
             #expect(push.status == 401)
         }
         #expect(routes.send(.get, "/dapr/subscribe", headers: [("dapr-api-token", "s3cret")]).status == 200)
+    }
+
+    @Test(arguments: ["10.0.0.7", "::ffff:10.0.0.7", "2001:db8::1"])
+    func onlyTheSidecarOnLoopbackMayCall(address: String) throws {
+        let routes = try client(from: address)
+        let listing = routes.send(.get, "/dapr/subscribe")
+        #expect(listing.status == 403)
+        #expect(try listing.jsonBody()["error"]?["code"] == "dapr_not_local")
+        #expect(routes.send(.post, "/dapr/events/invoices", headers: cloudEventHeaders, body: [0x7b]).status == 403)
+        for loopback in ["127.0.0.1", "::1", "::ffff:127.0.0.1"] {
+            #expect(try client(from: loopback).send(.get, "/dapr/subscribe").status == 200)
+        }
     }
 
     @Test func anEventOfAnUnknownTopicIsRetriedWhileItCannotBeDeadLettered() throws {

@@ -13,8 +13,10 @@ import TodoLogging
 ///   `{"status": "SUCCESS" | "RETRY" | "DROP"}` (see ``DaprInbox/deliver(group:topic:body:)``). An
 ///   event for a topic this service does not consume is published to `<topic>.dlq` and dropped.
 ///
-/// With `APP_API_TOKEN` set, both need it in `dapr-api-token`, compared in constant time;
-/// otherwise 401 `invalid_dapr_token`.
+/// Only the sidecar may call them, and it sits next to the app: a caller that is not on loopback
+/// gets 403 `dapr_not_local` (the WebSocket port is public behind the Ingress, and a forged event
+/// pushed there would reach users' tabs). With `APP_API_TOKEN` set, both also need it in
+/// `dapr-api-token`, compared in constant time; otherwise 401 `invalid_dapr_token`.
 public struct DaprSubscriptionRoutes: Sendable {
     public static let eventsPrefix = "/dapr/events/"
 
@@ -82,6 +84,11 @@ public struct DaprSubscriptionRoutes: Sendable {
     }
 
     private func authenticate(_ request: HTTPRequest) throws {
+        guard Self.isLoopback(request.remoteAddress) else {
+            throw AppError(
+                .forbidden, code: "dapr_not_local", message: "Only the Dapr sidecar on this host may call /dapr routes")
+        }
+
         let expected = log.sidecar.configuration.appAPIToken
         guard !expected.isEmpty else { return }
 
@@ -89,5 +96,10 @@ public struct DaprSubscriptionRoutes: Sendable {
         guard ConstantTime.equals(Array(given.utf8), Array(expected.utf8)) else {
             throw AppError(.unauthorized, code: "invalid_dapr_token", message: "Missing or wrong dapr-api-token")
         }
+    }
+
+    /// 127.0.0.0/8, ::1, and IPv4 loopback as an IPv6-mapped address.
+    static func isLoopback(_ address: String) -> Bool {
+        address.hasPrefix("127.") || address == "::1" || address.lowercased().hasPrefix("::ffff:127.")
     }
 }
