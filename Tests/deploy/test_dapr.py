@@ -177,3 +177,25 @@ def test_every_todo_variable_set_is_read_by_the_product(layering, dapr_enabled):
     ours = {n for n in set_names if n.startswith(("TODO_", "DAPR_")) or n == "APP_API_TOKEN"}
     assert ours, "no TODO_* variables found: the check would prove nothing"
     assert not sorted(ours - read), "set by the chart or compose but read by nothing"
+
+
+def test_token_secrets_reach_the_sidecar_and_the_app():
+    values = layered_values(
+        LAYERINGS["base+local"],
+        {"dapr": {"enabled": True, "apiTokenSecret": "dapr-api-token", "appTokenSecret": "dapr-app-token"}})
+    users = event_components(values, "publishes") | event_components(values, "consumes")
+    for name, deployment in by_kind(render(values), "Deployment").items():
+        component = deployment["metadata"]["labels"].get("app.kubernetes.io/component")
+        if component not in values["services"]:
+            continue
+        template = deployment["spec"]["template"]
+        env = {e["name"]: e for e in template["spec"]["containers"][0]["env"]}
+        if component not in users:
+            assert not {"DAPR_API_TOKEN", "APP_API_TOKEN"} & env.keys(), name
+            continue
+        annotations = template["metadata"]["annotations"]
+        assert annotations["dapr.io/api-token-secret"] == "dapr-api-token"
+        assert annotations["dapr.io/app-token-secret"] == "dapr-app-token"
+        assert env["DAPR_API_TOKEN"]["valueFrom"] == {"secretKeyRef": {"name": "dapr-api-token", "key": "token"}}
+        assert env["APP_API_TOKEN"]["valueFrom"] == {"secretKeyRef": {"name": "dapr-app-token", "key": "token"}}
+        assert "value" not in env["DAPR_API_TOKEN"] and "value" not in env["APP_API_TOKEN"]
