@@ -57,6 +57,8 @@ let package = Package(
         .target(name: "TodoConfig", dependencies: ["CYAML"]),
         .target(name: "TodoEvents", dependencies: ["TodoCore", "TodoLogging"]),
         .target(name: "TodoKafka", dependencies: ["TodoCore", "TodoLogging", "CKafka"]),
+        // Events through a Dapr sidecar's HTTP API: the relay's target and the push subscriptions.
+        .target(name: "TodoDapr", dependencies: ["TodoCore", "TodoEvents", "TodoHTTP", "TodoCrypto", "TodoLogging"]),
 
         // MARK: Services.
         .target(
@@ -87,7 +89,7 @@ let package = Package(
             dependencies: [
                 "TodoCore", "TodoSQLite", "TodoPostgres", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend",
                 "TodoRecurring", "TodoSync", "TodoFrontend", "TodoConfig", "TodoEvents", "TodoNotify", "TodoChat",
-                "TodoModelChat", "TodoKafka", "TodoMCP", "CPostgres", "CKafka", "CWslay",
+                "TodoModelChat", "TodoKafka", "TodoMCP", "TodoDapr", "CPostgres", "CKafka", "CWslay",
             ]),
         .executableTarget(name: "todo-chatbot", dependencies: ["TodoApp"]),
 
@@ -140,6 +142,9 @@ let package = Package(
                 "TodoApp", "TodoKafka", "TodoConfig", "TodoCore", "TodoEvents", "TodoHTTP", "TodoLogging",
                 "TodoTestSupport",
             ]),
+        .testTarget(
+            name: "TodoDaprTests",
+            dependencies: ["TodoDapr", "TodoCore", "TodoEvents", "TodoSQLite", "TodoLogging", "TodoHTTP"]),
         .testTarget(
             name: "TodoKafkaTests",
             dependencies: ["TodoKafka", "TodoCore", "TodoEvents", "TodoSQLite", "TodoLogging", "TodoTestSupport"]),

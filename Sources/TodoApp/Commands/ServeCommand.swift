@@ -59,7 +59,7 @@ enum ServeCommand: Command {
             FileHandle.standardOutput.write(Data((instructions + "\n").utf8))
         }
 
-        let services = composition.processServices + names.flatMap(composition.services)
+        let services = composition.processServices(serving: names) + names.flatMap(composition.services)
         logger.info(
             "Starting", ["profile": settings.profileName, "services": names.map(\.rawValue).joined(separator: ",")])
         try ServiceGroup(services: services, logger: logger).run()

@@ -1,5 +1,6 @@
 import Foundation
 import TodoConfig
+import TodoDapr
 import TodoKafka
 import TodoLogging
 import TodoNotify
@@ -61,6 +62,9 @@ extension AppSettings {
 
         eventBroker = EventBroker(rawValue: try config.string(.eventsBroker)) ?? .embedded
         kafka = try Self.kafka(config)
+        dapr = DaprConfiguration(
+            httpPort: try config.int(.daprHTTPPort), pubsub: try config.string(.daprPubsub),
+            apiToken: try config.string(.daprAPIToken), appAPIToken: try config.string(.daprAppAPIToken))
 
         let level = try config.string(.logLevel)
         guard let logLevel = Logger.Level(name: level) else {

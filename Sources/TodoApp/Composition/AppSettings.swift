@@ -1,4 +1,5 @@
 import Foundation
+import TodoDapr
 import TodoKafka
 import TodoLogging
 import TodoNotify
@@ -57,6 +58,8 @@ public struct AppSettings: Sendable {
     public var eventBroker: EventBroker
     /// The Kafka cluster (`kafka.*`), used when `eventBroker` is `.kafka`.
     public var kafka: KafkaConfiguration
+    /// The Dapr sidecar and pub/sub component (`dapr.*`), used when `eventBroker` is `.dapr`.
+    public var dapr: DaprConfiguration
 }
 
 /// The broker behind the event log.
@@ -65,6 +68,9 @@ public enum EventBroker: String, Sendable {
     case embedded
     /// Kafka or Redpanda; the embedded log is then the outbox that the relay drains.
     case kafka
+    /// A Dapr sidecar's pub/sub API (a `pubsub.kafka` component on Kubernetes); the embedded log is
+    /// the outbox, and events arrive pushed to each service's `/dapr/events/<topic>`.
+    case dapr
 }
 
 /// The services of the product, by the name `serve <name>` takes.

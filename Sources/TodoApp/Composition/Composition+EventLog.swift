@@ -12,6 +12,14 @@ extension Composition {
             try log.ensureTopics(EventTopics.standard(partitions: settings.eventPartitions))
             return EventLogHandle(log: log) { log.close() }
         }
+        if settings.eventBroker == .dapr {
+            // Dapr's API publishes and subscribes; it cannot list or read a broker's topics or groups.
+            FileHandle.standardError.write(
+                Data(
+                    ("todo-chatbot: events.broker is dapr, and Dapr has no API to list the broker's topics or "
+                        + "consumer groups; showing the outbox in the database instead (every event published, "
+                        + "and the relay's progress as group outbox-relay)\n").utf8))
+        }
         let storage = try StorageBackend.open(settings: settings, .existingOnly)
         do {
             if settings.autoMigrate { try storage.migrator().upgrade(to: nil) }

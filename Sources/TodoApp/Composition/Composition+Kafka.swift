@@ -1,5 +1,6 @@
 import Foundation
 import TodoCore
+import TodoDapr
 import TodoEvents
 import TodoHTTP
 import TodoKafka
@@ -22,6 +23,10 @@ extension Composition {
         observeAppends: (@escaping @Sendable () -> Void) -> Void, logger: Logger, clock: any TimeSource,
         ids: any IDGenerator
     ) throws -> (any EventLog, OutboxRelay?) {
+        if settings.eventBroker == .dapr {
+            return daprBroker(
+                settings: settings, outbox: outbox, observeAppends: observeAppends, logger: logger, ids: ids)
+        }
         guard settings.eventBroker == .kafka else { return (outbox, nil) }
 
         let kafka = try kafkaEventLog(settings: settings, logger: logger, clock: clock)
@@ -57,6 +62,7 @@ extension Composition {
     /// of down while the Kafka broker cannot be reached: the consumer joins its group once it is
     /// back, and until then the service still answers. Unchanged on the embedded log.
     static func brokerAware(_ check: ReadinessCheck, log: any EventLog) -> ReadinessCheck {
+        if let dapr = log as? DaprEventLog { return sidecarAware(check, dapr: dapr) }
         guard let kafka = log as? KafkaEventLog else { return check }
         return ReadinessCheck(name: check.name) {
             do {

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import TodoCore
+import TodoDapr
 import TodoHTTP
 import TodoLogging
 import TodoSync
@@ -24,6 +25,9 @@ extension Composition {
 
         var router = Router()
         sync.register(on: &router)
+        registerDaprRoutes(
+            on: &router, service: .websocket,
+            consumers: [(sync.configuration.consumerGroup, SyncStream.allCases.map(\.topic))])
         HealthRoutes(
             service: ServiceName.websocket.rawValue,
             checks: [Self.eventLogCheck(eventLog, relay: relay, consumers: [])]
@@ -32,8 +36,9 @@ extension Composition {
         .register(on: &router)
         // Only handshakes and small GETs arrive here. libmicrohttpd keeps a connection's memory pool
         // (which also bounds the handshake's headers) until an upgraded socket closes, so its size
-        // is most of what an idle WebSocket costs: 8 KiB by default (BENCHMARKS.md).
-        let maxBodyBytes = 16 << 10
+        // is most of what an idle WebSocket costs: 8 KiB by default (BENCHMARKS.md). With Dapr the
+        // sidecar also posts events here, as large as the tasks they carry.
+        let maxBodyBytes = eventLog is DaprEventLog ? settings.maxBodyBytes : 16 << 10
         let pipeline = HTTPPipeline.standard(
             router: router, cors: CORSPolicy(allowedOrigins: settings.corsOrigins), maxBodyBytes: maxBodyBytes)
         let configuration = HTTPServerConfiguration(

@@ -2,6 +2,7 @@ import Foundation
 import TodoBackend
 import TodoCore
 import TodoCrypto
+import TodoDapr
 import TodoEvents
 import TodoFrontend
 import TodoHTTP
@@ -18,12 +19,12 @@ public final class Composition: Sendable {
     public let logger: Logger
     public let store: any Store
     /// The event log services consume from and inspect: the embedded log of the configured
-    /// database, or Kafka (`events.broker`), with the standard topics created.
+    /// database, Kafka or Dapr (`events.broker`), with the standard topics created.
     public let eventLog: any EventLog
     /// The embedded log the store's transactions write their events to: the event log itself, or
     /// with Kafka the outbox the relay drains.
     let outbox: any EventLog
-    /// With Kafka: the relay that drains the outbox to the broker.
+    /// With Kafka or Dapr: the relay that drains the outbox to the broker.
     public let relay: OutboxRelay?
     public let clock: any TimeSource
     public let ids: any IDGenerator
@@ -94,12 +95,14 @@ public final class Composition: Sendable {
         case .backend:
             backend.register(on: &router)
             mcpEndpoint().register(on: &router)
+            registerDaprRoutes(on: &router, service: name, consumers: [])
         case .websocket:
             return [syncService()]
         case .recurringTask:
             let consumer = recurring.consumer(log: eventLog, store: store)
             recurring.register(
                 on: &router, store: store, checks: [Self.eventLogCheck(eventLog, relay: relay, consumers: [consumer])])
+            registerDaprRoutes(on: &router, service: name, consumers: [(consumer.group, consumer.topics)])
             workers.append(WorkerService(name: "recurring-task consumer", start: consumer.start, stop: consumer.stop))
         case .frontend:
             FrontendRoutes(
@@ -117,16 +120,26 @@ public final class Composition: Sendable {
                     ReadinessCheck(name: "reminders") { try notifications.backlog() },
                 ]
             ).register(on: &router)
+            let consumer = notifications.consumer
+            registerDaprRoutes(on: &router, service: name, consumers: [(consumer.group, consumer.topics)])
             workers.append(
                 WorkerService(name: "notification workers", start: notifications.start, stop: notifications.stop))
         }
         return [httpService(name, router: router)] + workers
     }
 
-    /// What runs once per process, whichever services it serves: the outbox relay, with Kafka.
+    /// What runs once per process, whichever services it serves: the outbox relay, with Kafka or Dapr.
     var processServices: [any Service] {
         guard let relay else { return [] }
         return [WorkerService(name: "outbox relay", start: relay.start, stop: relay.stop)]
+    }
+
+    /// ``processServices`` of a process serving `names`. With Dapr a process that serves only the
+    /// web UI runs no relay: it has no sidecar (the chart gives it none), and a relay there would
+    /// hold outbox partitions it could never publish.
+    func processServices(serving names: [ServiceName]) -> [any Service] {
+        if settings.eventBroker == .dapr && names.allSatisfy({ $0 == .frontend }) { return [] }
+        return processServices
     }
 
     private var databaseCheck: ReadinessCheck {
@@ -155,6 +168,7 @@ public final class Composition: Sendable {
         if let kafka = log as? KafkaEventLog, let relay {
             return kafkaCheck(kafka, relay: relay, consumers: consumers)
         }
+        if let dapr = log as? DaprEventLog, let relay { return daprCheck(dapr, relay: relay, consumers: consumers) }
         return ReadinessCheck(name: "event_log") { try EventLogStatus.details(log: log, consumers: consumers) }
     }
 

@@ -65,6 +65,11 @@ extension SettingKey {
     public static let kafkaCreateTopics: SettingKey = "kafka.create_topics"
     public static let kafkaReplicationFactor: SettingKey = "kafka.replication_factor"
 
+    public static let daprHTTPPort: SettingKey = "dapr.http_port"
+    public static let daprPubsub: SettingKey = "dapr.pubsub"
+    public static let daprAPIToken: SettingKey = "dapr.api_token"
+    public static let daprAppAPIToken: SettingKey = "dapr.app_api_token"
+
     public static let websocketReplicaID: SettingKey = "websocket.replica_id"
     public static let websocketMaxConnections: SettingKey = "websocket.max_connections"
     public static let websocketReactorThreads: SettingKey = "websocket.reactor_threads"
@@ -241,9 +246,10 @@ extension SettingsRegistry {
             "How often consumers check for messages written by other processes, in milliseconds"),
 
         SettingDefinition(
-            .eventsBroker, .enumeration(["embedded", "kafka"]), default: .value(.string("embedded")),
+            .eventsBroker, .enumeration(["embedded", "kafka", "dapr"]), default: .value(.string("embedded")),
             env: "TODO_BROKER",
-            "Where events go: the log embedded in the database, or Kafka/Redpanda (relayed from the outbox)"),
+            "Where events go: the log embedded in the database, or Kafka/Redpanda or a Dapr sidecar "
+                + "(relayed from the outbox)"),
         SettingDefinition(
             .kafkaBrokers, .string, default: .value(.string("")), env: "KAFKA_BOOTSTRAP_SERVERS",
             "Kafka bootstrap servers, host:port[,host:port...] (events.broker=kafka)"),
@@ -270,6 +276,18 @@ extension SettingsRegistry {
         SettingDefinition(
             .kafkaReplicationFactor, .int(-1...16), default: .value(.int(-1)), env: "KAFKA_REPLICATION_FACTOR",
             "Replicas of each Kafka topic created; -1 takes the broker's default"),
+        SettingDefinition(
+            .daprHTTPPort, .port, default: .value(.int(3500)), env: "DAPR_HTTP_PORT",
+            "HTTP port of the Dapr sidecar on 127.0.0.1 (events.broker=dapr); the sidecar injector sets it"),
+        SettingDefinition(
+            .daprPubsub, .string, default: .value(.string("pubsub")), env: "TODO_DAPR_PUBSUB",
+            "Name of the Dapr pub/sub component events are published to and received from"),
+        SettingDefinition(
+            .daprAPIToken, .string, default: .value(.string("")), env: "DAPR_API_TOKEN", secret: true,
+            "Token sent to the Dapr sidecar as dapr-api-token; empty sends none"),
+        SettingDefinition(
+            .daprAppAPIToken, .string, default: .value(.string("")), env: "APP_API_TOKEN", secret: true,
+            "Token the Dapr sidecar must send as dapr-api-token on its calls to the app; empty requires none"),
         SettingDefinition(
             .websocketReplicaID, .string, default: .value(.string("")), env: "TODO_WEBSOCKET_REPLICA_ID",
             "Names this WebSocket replica and its consumer group; empty means <host name>-<port>"),

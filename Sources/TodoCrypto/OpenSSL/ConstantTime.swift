@@ -1,7 +1,7 @@
 import COpenSSL
 
 /// Comparisons whose running time does not depend on where two secrets differ.
-enum ConstantTime {
+public enum ConstantTime {
     /// Whether `a` and `b` hold the same bytes, compared with `CRYPTO_memcmp`.
     ///
     /// The lengths are compared first and in the open: every caller compares values whose length
@@ -13,7 +13,7 @@ enum ConstantTime {
         return CRYPTO_memcmp(a.baseAddress, b.baseAddress, a.count) == 0
     }
 
-    static func equals(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    public static func equals(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         a.withUnsafeBytes { a in b.withUnsafeBytes { b in equals(a, b) } }
     }
 }

@@ -4,8 +4,8 @@ import TodoCore
 import TodoLogging
 
 /// Publishes what the store's transactions wrote to the outbox to the broker: the outbox is an
-/// embedded log (the `event_*` tables of the store's own database), the broker any other
-/// ``EventLog`` (Kafka).
+/// embedded log (the `event_*` tables of the store's own database), the broker any
+/// ``OutboxTarget``: another ``EventLog`` (Kafka) or a Dapr sidecar.
 ///
 /// - **In order per key.** The relay is a member of the group `options.group` on the outbox, so
 ///   with several processes on one database each outbox partition is relayed by one of them.
@@ -45,7 +45,7 @@ public final class OutboxRelay: @unchecked Sendable {
     }
 
     let source: any EventLog & ConsumerBackend
-    let sink: any EventLog
+    let sink: any OutboxTarget
     let options: Options
     let memberID: String
     private let logger: Logger
@@ -74,12 +74,22 @@ public final class OutboxRelay: @unchecked Sendable {
 
     /// `interrupt` makes a publish that waits for the broker fail at once; ``stop()`` calls it, so
     /// that stopping during an outage does not wait for the broker's delivery timeout.
-    public init(
+    public convenience init(
         source: any EventLog & ConsumerBackend, sink: any EventLog, options: Options = Options(), memberID: String,
         logger: Logger, interrupt: (@Sendable () -> Void)? = nil
     ) {
+        self.init(
+            source: source, target: EventLogTarget(sink), options: options, memberID: memberID, logger: logger,
+            interrupt: interrupt)
+    }
+
+    /// A relay to any ``OutboxTarget``.
+    public init(
+        source: any EventLog & ConsumerBackend, target: any OutboxTarget, options: Options = Options(),
+        memberID: String, logger: Logger, interrupt: (@Sendable () -> Void)? = nil
+    ) {
         self.source = source
-        self.sink = sink
+        self.sink = target
         self.options = options
         self.memberID = memberID
         self.logger = logger.with(LogKey.consumerGroup, options.group)
@@ -189,8 +199,7 @@ public final class OutboxRelay: @unchecked Sendable {
 
         condition.withLock { progress.waitingSince = Date() }
         defer { condition.withLock { progress.waitingSince = nil } }
-        try sink.publish(
-            batch.map { OutgoingMessage(topic: $0.topic, key: $0.key, headers: $0.headers, value: $0.value) })
+        try sink.publish(relayed: batch)
         try source.commit(group: options.group, partition: partition, offset: last.offset + 1)
 
         condition.withLock {

@@ -2,7 +2,8 @@ import TodoCore
 
 /// Rejects a POST, PUT or PATCH with a non-empty body whose media type is not
 /// `application/json` (parameters such as `charset` are allowed) with 415
-/// `unsupported_media_type`.
+/// `unsupported_media_type`. `application/cloudevents+json`, JSON too, is what a Dapr sidecar
+/// pushes events as.
 public struct JSONContentTypeMiddleware: HTTPMiddleware {
     public init() {}
 
@@ -23,5 +24,6 @@ public struct JSONContentTypeMiddleware: HTTPMiddleware {
         while mediaType.first == " " || mediaType.first == "\t" { mediaType = mediaType.dropFirst() }
         while mediaType.last == " " || mediaType.last == "\t" { mediaType = mediaType.dropLast() }
         return HTTPHeaders.namesEqual(mediaType, "application/json")
+            || HTTPHeaders.namesEqual(mediaType, "application/cloudevents+json")
     }
 }
