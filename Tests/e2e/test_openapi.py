@@ -14,6 +14,7 @@ EXPECTED_ROUTES = {
     ("GET", "/api/health/ready"),
     ("GET", "/health"),
     ("GET", "/health/ready"),
+    ("GET", "/metrics"),
     ("GET", "/api/openapi.json"),
     ("POST", "/api/auth/signup"),
     ("POST", "/api/auth/login"),
@@ -89,7 +90,7 @@ def test_document_declares_the_bearer_scheme_and_public_routes(openapi_document)
               if operation.get("security") == []}
     assert public == {
         ("GET", "/api/health"), ("GET", "/api/health/ready"), ("GET", "/health"), ("GET", "/health/ready"),
-        ("GET", "/api/openapi.json"), ("POST", "/api/auth/signup"), ("POST", "/api/auth/login"),
+        ("GET", "/metrics"), ("GET", "/api/openapi.json"), ("POST", "/api/auth/signup"), ("POST", "/api/auth/login"),
     }
 
 
