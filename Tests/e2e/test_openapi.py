@@ -152,6 +152,7 @@ def probes(account, other_email):
         ("GET", "/api/health/ready", "/api/health/ready", {}),
         ("GET", "/health", "/health", {}),
         ("GET", "/health/ready", "/health/ready", {}),
+        ("GET", "/metrics", "/metrics", {}),
         ("GET", "/api/openapi.json", "/api/openapi.json", {}),
         ("POST", "/api/auth/signup", "/api/auth/signup",
          {"json": {"email": unique_email("probe"), "password": PASSWORD, "name": "Probe", "timezone": "Asia/Tokyo"}}),
@@ -235,9 +236,13 @@ def test_every_operation_answers_with_a_documented_status_and_shape(
         for name in documented.get("headers", {}):
             assert name in response.headers, f"{label}: missing header {name}"
         content = documented.get("content", {}).get("application/json")
+        text = {media: body for media, body in documented.get("content", {}).items() if media.startswith("text/")}
         if content:
             assert response.headers["Content-Type"].startswith("application/json"), label
             schema_check(response.json(), content["schema"])
+        elif text:
+            assert response.headers["Content-Type"] in text, label
+            assert response.text, label
         else:
             assert response.content == b"", label
         seen.setdefault((method, template), set()).add(response.status_code)
