@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 import TodoCore
 import TodoMetrics
@@ -48,6 +49,27 @@ struct HTTPMetricsMiddlewareTests {
             samples("http_request_duration_seconds_bucket").last
                 == #"http_request_duration_seconds_bucket{service="test",method="GET",route="/items/{id}",le="+Inf"} 5"#
         )
+        #expect(samples("http_requests_in_flight") == [#"http_requests_in_flight{service="test"} 0"#])
+    }
+
+    @Test func requestsFromManyThreads_areAllCounted() {
+        let threads = 8
+        let perThread = 2_000
+        let client = self.client
+
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            for step in 0..<perThread { _ = client.send(.get, "/items/\(thread)-\(step)") }
+        }
+
+        let expected = threads * perThread
+        #expect(
+            samples("http_requests_total") == [
+                #"http_requests_total{service="test",method="GET",route="/items/{id}",status="200"} \#(expected)"#
+            ])
+        #expect(
+            samples("http_request_duration_seconds_count") == [
+                #"http_request_duration_seconds_count{service="test",method="GET",route="/items/{id}"} \#(expected)"#
+            ])
         #expect(samples("http_requests_in_flight") == [#"http_requests_in_flight{service="test"} 0"#])
     }
 

@@ -1,4 +1,3 @@
-import Synchronization
 import TodoMetrics
 
 /// The HTTP metrics of one service: `http_requests_total{service,method,route,status}`,
@@ -14,10 +13,13 @@ public final class HTTPMetrics: Sendable {
     public let service: String
     private let requests: CounterFamily
     private let durations: HistogramFamily
-    private let inFlight: Gauge
-    /// The series of each method, route and status seen, so that a request costs one dictionary
-    /// lookup under one lock instead of building label arrays and two family lookups.
-    private let series = Mutex<[SeriesKey: Series]>([:])
+    /// In flight = started − finished, read at scrape time: two wait-free adds per request
+    /// instead of compare-exchange loops on one shared gauge.
+    private let started = Counter()
+    private let finished = Counter()
+    /// The series of each method, route and status, looked up per thread so that a request
+    /// takes no lock; the families' own lock is taken only the first time a thread sees a series.
+    private let series = ThreadLocalCache<SeriesKey, Series>()
 
     private struct SeriesKey: Hashable {
         let method: HTTPMethod
@@ -38,29 +40,29 @@ public final class HTTPMetrics: Sendable {
         durations = registry.histogram(
             "http_request_duration_seconds", help: "Time from receiving a request to its response, by route template.",
             labels: ["service", "method", "route"])
-        inFlight = registry.gauge(
-            "http_requests_in_flight", help: "HTTP requests being handled now.", labels: ["service"]
-        ).labels(service)
+        registry.gauge("http_requests_in_flight", help: "HTTP requests being handled now.", labels: ["service"]) {
+            [started, finished] in
+            // Finished first: read the other way round, a request ending in between could show as -1.
+            let done = finished.total
+            return [MetricSample([service], Double(started.total - done))]
+        }
     }
 
     func requestStarted() {
-        inFlight.increment()
+        started.increment()
     }
 
     /// Counts one answered request and its duration in seconds.
     func requestFinished(method: HTTPMethod, route: String?, status: Int, seconds: Double) {
-        inFlight.decrement()
         let key = SeriesKey(method: method, route: route, status: status)
-        let series = self.series.withLock { cache in
-            if let found = cache[key] { return found }
+        let series = self.series.value(for: key) {
             let label = route ?? Self.unmatchedRoute
-            let created = Series(
+            return Series(
                 requests: requests.labels(service, method.rawValue, label, String(status)),
                 duration: durations.labels(service, method.rawValue, label))
-            cache[key] = created
-            return created
         }
         series.requests.increment()
         series.duration.observe(seconds)
+        finished.increment()
     }
 }
