@@ -15,6 +15,7 @@ from conftest import sign_up, start_server, stop_server
 from websockets.sync.client import connect
 
 from sync_stack import receive_ready, wait_for
+from test_kafka import kafka_server, mock_cluster  # noqa: F401 (fixtures of the Kafka test)
 
 SERVICES = ("backend", "frontend", "websocket", "recurring", "notification")
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
@@ -230,3 +231,26 @@ def test_a_fired_reminder_is_observed_in_the_lateness_histogram(stack):
 
 def parse(text):
     return datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def test_with_kafka_the_outbox_relay_shows_in_every_services_metrics(kafka_server):
+    account = sign_up(kafka_server, "relay")
+    relayed_before = value(scrape(kafka_server, "backend"), "todo_outbox_relayed_messages_total")
+
+    account.create_task(title="Relayed to Kafka")
+    drained = wait_for(lambda: relay_drained(kafka_server, relayed_before), timeout=30)
+
+    backend, notification = scrape(kafka_server, "backend"), scrape(kafka_server, "notification")
+    assert drained, backend.get("todo_outbox_backlog_messages")
+    # One relay per process: both services of this process report the same one.
+    assert value(backend, "todo_outbox_relayed_messages_total") == value(
+        notification, "todo_outbox_relayed_messages_total")
+    assert value(backend, "todo_outbox_relay_degraded") == 0
+    lag = [sample for sample in notification["todo_consumer_lag_messages"].samples
+           if sample.labels == {"group": "notification", "topic": "reminders"}]
+    assert len(lag) == 1
+
+def relay_drained(stack, relayed_before):
+    families = scrape(stack, "backend")
+    return (value(families, "todo_outbox_relayed_messages_total") > relayed_before
+            and value(families, "todo_outbox_backlog_messages") == 0)
