@@ -31,7 +31,7 @@ extension Composition {
         )
         .register(on: &router)
         let registry = Self.metricsRegistry(logger: logger)
-        ServiceMetrics.register(on: registry, webSockets: sync.webSockets.stats)
+        WebSocketMetrics.register(on: registry, webSockets: sync.webSockets.stats)
         EventMetrics.register(on: registry, log: eventLog, consumers: [])
         let httpMetrics = instrument(.websocket, router: &router, registry: registry)
         // Only handshakes and small GETs arrive here. libmicrohttpd keeps a connection's memory pool
