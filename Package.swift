@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Layers, bottom up: C modules → TodoCore (domain, no I/O) → adapters (TodoSQLite, TodoPostgres) and
-/// infrastructure (TodoCrypto, TodoLogging, TodoHTTP, TodoConfig) → services (TodoBackend, TodoRecurring,
+/// infrastructure (TodoCrypto, TodoLogging, TodoMetrics, TodoHTTP, TodoConfig) → services (TodoBackend, TodoRecurring,
 /// TodoFrontend) → TodoApp (config, composition, CLI) → the `todo-chatbot` executable. Dependencies
 /// point down only.
 let package = Package(
@@ -48,12 +48,16 @@ let package = Package(
 
         // MARK: Infrastructure and adapters.
         .target(name: "TodoLogging"),
+        // Counters, gauges and histograms with their Prometheus text exposition.
+        .target(name: "TodoMetrics"),
         .target(name: "TodoCrypto", dependencies: ["COpenSSL"]),
         .target(name: "TodoSQLite", dependencies: ["TodoCore", "CSQLite"]),
         .target(name: "TodoPostgres", dependencies: ["TodoCore", "CPostgres"]),
         .target(
             name: "TodoHTTP",
-            dependencies: ["TodoCore", "TodoLogging", "TodoCrypto", "CMicroHTTPD", "CWslay", "CEpoll"]),
+            dependencies: [
+                "TodoCore", "TodoLogging", "TodoMetrics", "TodoCrypto", "CMicroHTTPD", "CWslay", "CEpoll",
+            ]),
         .target(name: "TodoConfig", dependencies: ["CYAML"]),
         .target(name: "TodoEvents", dependencies: ["TodoCore", "TodoLogging"]),
         .target(name: "TodoKafka", dependencies: ["TodoCore", "TodoLogging", "CKafka"]),
@@ -89,7 +93,8 @@ let package = Package(
             dependencies: [
                 "TodoCore", "TodoSQLite", "TodoPostgres", "TodoCrypto", "TodoHTTP", "TodoLogging", "TodoBackend",
                 "TodoRecurring", "TodoSync", "TodoFrontend", "TodoConfig", "TodoEvents", "TodoNotify", "TodoChat",
-                "TodoModelChat", "TodoKafka", "TodoMCP", "TodoDapr", "CPostgres", "CKafka", "CWslay",
+                "TodoModelChat", "TodoKafka", "TodoMCP", "TodoDapr", "TodoMetrics", "CPostgres", "CKafka",
+                "CWslay",
             ]),
         .executableTarget(name: "todo-chatbot", dependencies: ["TodoApp"]),
 
@@ -108,6 +113,7 @@ let package = Package(
                 "TodoTestSupport",
             ]),
         .testTarget(name: "TodoCryptoTests", dependencies: ["TodoCrypto"]),
+        .testTarget(name: "TodoMetricsTests", dependencies: ["TodoMetrics"]),
         .testTarget(name: "TodoSQLiteTests", dependencies: ["TodoSQLite", "TodoCore", "TodoTestSupport"]),
         .testTarget(
             name: "TodoPostgresTests",
@@ -115,7 +121,9 @@ let package = Package(
                 "TodoPostgres", "TodoSQLite", "TodoCore", "TodoTestSupport", "TodoBackend", "TodoCrypto", "TodoHTTP",
                 "TodoKafka", "TodoEvents", "TodoLogging",
             ]),
-        .testTarget(name: "TodoHTTPTests", dependencies: ["TodoHTTP", "TodoCore", "TodoLogging", "TodoTestSupport"]),
+        .testTarget(
+            name: "TodoHTTPTests",
+            dependencies: ["TodoHTTP", "TodoCore", "TodoLogging", "TodoMetrics", "TodoTestSupport"]),
         .testTarget(
             name: "TodoBackendTests",
             dependencies: [
@@ -140,7 +148,7 @@ let package = Package(
             name: "TodoAppTests",
             dependencies: [
                 "TodoApp", "TodoKafka", "TodoConfig", "TodoCore", "TodoEvents", "TodoHTTP", "TodoLogging",
-                "TodoTestSupport",
+                "TodoMetrics", "TodoTestSupport",
             ]),
         .testTarget(
             name: "TodoDaprTests",

@@ -16,10 +16,12 @@ public final class NotificationService: Sendable {
     private let clock: any TimeSource
     private let policy: NotificationPolicy
 
-    /// `instanceID` identifies this instance's claims (unique per process).
+    /// `instanceID` identifies this instance's claims (unique per process); `onDeliveries` hears
+    /// what each of the scheduler's passes did (for metrics).
     public init(
         store: any Store, log: any EventLog, clock: any TimeSource, ids: any IDGenerator, policy: NotificationPolicy,
-        instanceID: String, logger: Logger
+        instanceID: String, logger: Logger,
+        onDeliveries: @escaping @Sendable (ReminderDispatcher.Outcome) -> Void = { _ in }
     ) {
         self.store = store
         self.clock = clock
@@ -28,7 +30,8 @@ public final class NotificationService: Sendable {
         let serviceLogger = logger.with(LogKey.service, "notification")
         let dispatcher = ReminderDispatcher(
             store: store, clock: clock, ids: ids, policy: policy, owner: instanceID, logger: serviceLogger)
-        let scheduler = ReminderScheduler(dispatcher: dispatcher, store: store, clock: clock, logger: serviceLogger)
+        let scheduler = ReminderScheduler(
+            dispatcher: dispatcher, store: store, clock: clock, logger: serviceLogger, onPass: onDeliveries)
         self.scheduler = scheduler
         webhooks = WebhookSender(store: store, clock: clock, policy: policy, logger: serviceLogger)
 
@@ -53,8 +56,13 @@ public final class NotificationService: Sendable {
 
     /// Pending reminders and how many of them are late: the `reminders` readiness details.
     public func backlog() throws -> JSONValue {
-        let now = clock.now
-        let backlog = try store.read { try $0.reminderBacklog(now: now, lateAfter: policy.lateAfter) }
+        let backlog = try backlogCounts()
         return .object(["pending": .number(Double(backlog.pending)), "late": .number(Double(backlog.late))])
+    }
+
+    /// Pending reminders and how many of them are late, as counts (for metrics).
+    public func backlogCounts() throws -> ReminderBacklog {
+        let now = clock.now
+        return try store.read { try $0.reminderBacklog(now: now, lateAfter: policy.lateAfter) }
     }
 }

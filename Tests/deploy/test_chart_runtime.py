@@ -83,6 +83,11 @@ def test_deployment_args_and_environment_serve_the_probes(component, release_bin
             time.sleep(0.1)
         for probe in ("startupProbe", "livenessProbe", "readinessProbe"):
             assert get(f"http://127.0.0.1:{port}{main[probe]['httpGet']['path']}") == 200, probe
+        # What the scrape annotations point Prometheus at (their port is the one replaced above).
+        metrics_path = deployment["spec"]["template"]["metadata"]["annotations"]["prometheus.io/path"]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{metrics_path}", timeout=5) as response:
+            assert response.headers["Content-Type"] == "text/plain; version=0.0.4; charset=utf-8"
+            assert b"# TYPE http_requests_total counter" in response.read()
     finally:
         process.terminate()
         process.wait(timeout=deployment["spec"]["template"]["spec"]["terminationGracePeriodSeconds"])

@@ -14,6 +14,7 @@ EXPECTED_ROUTES = {
     ("GET", "/api/health/ready"),
     ("GET", "/health"),
     ("GET", "/health/ready"),
+    ("GET", "/metrics"),
     ("GET", "/api/openapi.json"),
     ("POST", "/api/auth/signup"),
     ("POST", "/api/auth/login"),
@@ -91,7 +92,7 @@ def test_document_declares_the_bearer_scheme_and_public_routes(openapi_document)
               if operation.get("security") == []}
     assert public == {
         ("GET", "/api/health"), ("GET", "/api/health/ready"), ("GET", "/health"), ("GET", "/health/ready"),
-        ("GET", "/api/openapi.json"), ("POST", "/api/auth/signup"), ("POST", "/api/auth/login"),
+        ("GET", "/metrics"), ("GET", "/api/openapi.json"), ("POST", "/api/auth/signup"), ("POST", "/api/auth/login"),
     }
 
 
@@ -153,6 +154,7 @@ def probes(account, other_email):
         ("GET", "/api/health/ready", "/api/health/ready", {}),
         ("GET", "/health", "/health", {}),
         ("GET", "/health/ready", "/health/ready", {}),
+        ("GET", "/metrics", "/metrics", {}),
         ("GET", "/api/openapi.json", "/api/openapi.json", {}),
         ("POST", "/api/auth/signup", "/api/auth/signup",
          {"json": {"email": unique_email("probe"), "password": PASSWORD, "name": "Probe", "timezone": "Asia/Tokyo"}}),
@@ -267,9 +269,13 @@ def test_every_operation_answers_with_a_documented_status_and_shape(
         for name in documented.get("headers", {}):
             assert name in response.headers, f"{label}: missing header {name}"
         content = documented.get("content", {}).get("application/json")
+        text = {media: body for media, body in documented.get("content", {}).items() if media.startswith("text/")}
         if content:
             assert response.headers["Content-Type"].startswith("application/json"), label
             schema_check(response.json(), content["schema"])
+        elif text:
+            assert response.headers["Content-Type"] in text, label
+            assert response.text, label
         else:
             assert response.content == b"", label
         seen.setdefault((method, template), set()).add(response.status_code)

@@ -34,13 +34,18 @@ extension Composition {
                 + sync.readinessChecks.map { Self.brokerAware($0, log: eventLog) }
         )
         .register(on: &router)
+        let registry = Self.metricsRegistry(logger: logger)
+        WebSocketMetrics.register(on: registry, webSockets: sync.webSockets.stats)
+        EventMetrics.register(on: registry, log: eventLog, consumers: [])
+        let httpMetrics = instrument(.websocket, router: &router, registry: registry)
         // Only handshakes and small GETs arrive here. libmicrohttpd keeps a connection's memory pool
         // (which also bounds the handshake's headers) until an upgraded socket closes, so its size
         // is most of what an idle WebSocket costs: 8 KiB by default (BENCHMARKS.md). With Dapr the
         // sidecar also posts events here, as large as the tasks they carry.
         let maxBodyBytes = eventLog is DaprEventLog ? settings.maxBodyBytes : 16 << 10
         let pipeline = HTTPPipeline.standard(
-            router: router, cors: CORSPolicy(allowedOrigins: settings.corsOrigins), maxBodyBytes: maxBodyBytes)
+            router: router, cors: CORSPolicy(allowedOrigins: settings.corsOrigins), maxBodyBytes: maxBodyBytes,
+            metrics: httpMetrics)
         let configuration = HTTPServerConfiguration(
             host: settings.host, port: port, threads: settings.httpThreads, maxBodyBytes: maxBodyBytes,
             connectionLimit: options.maxConnections, connectionTimeoutSeconds: settings.connectionTimeoutSeconds,

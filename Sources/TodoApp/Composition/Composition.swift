@@ -9,6 +9,7 @@ import TodoHTTP
 import TodoKafka
 import TodoLogging
 import TodoMCP
+import TodoMetrics
 import TodoNotify
 import TodoRecurring
 
@@ -32,6 +33,8 @@ public final class Composition: Sendable {
     public let recurring: RecurringTaskService
     /// Signs and verifies access tokens: the backend and the sync service check them alike.
     public let tokens: TokenService
+    /// The process's metrics, part of every service's `/metrics`.
+    public let metrics: MetricsRegistry
 
     /// Opens storage (creating the data directory and, when `autoMigrate` is set, applying
     /// pending migrations) and builds every service's dependencies.
@@ -66,6 +69,7 @@ public final class Composition: Sendable {
             checks: [Self.eventLogCheck(eventLog, relay: relay, consumers: [])])
         recurring = RecurringTaskService(
             ids: ids, clock: clock, logger: logger.with(LogKey.service, ServiceName.recurringTask.rawValue))
+        metrics = Self.processMetrics(relay: relay, logger: logger)
     }
 
     /// With `database.auto_migrate` off, refuses to start on a schema other than this build's.
@@ -91,15 +95,18 @@ public final class Composition: Sendable {
     func services(_ name: ServiceName) -> [any Service] {
         var router = Router()
         var workers: [any Service] = []
+        let registry = Self.metricsRegistry(logger: logger)
         switch name {
         case .backend:
             backend.register(on: &router)
             mcpEndpoint().register(on: &router)
             registerDaprRoutes(on: &router, service: name, consumers: [])
+            EventMetrics.register(on: registry, log: eventLog, consumers: [])
         case .websocket:
             return [syncService()]
         case .recurringTask:
             let consumer = recurring.consumer(log: eventLog, store: store)
+            EventMetrics.register(on: registry, log: eventLog, consumers: [consumer])
             recurring.register(
                 on: &router, store: store, checks: [Self.eventLogCheck(eventLog, relay: relay, consumers: [consumer])])
             registerDaprRoutes(on: &router, service: name, consumers: [(consumer.group, consumer.topics)])
@@ -109,10 +116,13 @@ public final class Composition: Sendable {
                 config: FrontendConfig(apiBaseURL: settings.frontendAPIURL, webSocketURL: settings.frontendWebSocketURL)
             ).register(on: &router)
         case .notification:
+            let reminderMetrics = NotificationMetrics(registry: registry)
             let notifications = NotificationService(
                 store: store, log: eventLog, clock: clock, ids: ids, policy: settings.notificationPolicy,
                 instanceID: "notification-\(ProcessInfo.processInfo.processIdentifier)-\(ids.next().suffix(8))",
-                logger: logger)
+                logger: logger, onDeliveries: reminderMetrics.record)
+            EventMetrics.register(on: registry, log: eventLog, consumers: [notifications.consumer])
+            NotificationMetrics.registerBacklog(on: registry, of: notifications)
             HealthRoutes(
                 service: name.rawValue,
                 checks: [
@@ -125,7 +135,7 @@ public final class Composition: Sendable {
             workers.append(
                 WorkerService(name: "notification workers", start: notifications.start, stop: notifications.stop))
         }
-        return [httpService(name, router: router)] + workers
+        return [httpService(name, router: router, metrics: registry)] + workers
     }
 
     /// What runs once per process, whichever services it serves: the outbox relay, with Kafka or Dapr.
@@ -149,10 +159,15 @@ public final class Composition: Sendable {
         }
     }
 
-    /// The HTTP listener of one service on its configured port.
-    func httpService(_ name: ServiceName, router: Router) -> HTTPService {
+    /// The HTTP listener of one service on its configured port, with `GET /metrics` serving
+    /// `metrics` and the process's families.
+    func httpService(_ name: ServiceName, router: Router, metrics registry: MetricsRegistry? = nil) -> HTTPService {
+        var router = router
+        let registry = registry ?? Self.metricsRegistry(logger: logger)
+        let httpMetrics = instrument(name, router: &router, registry: registry)
         let pipeline = HTTPPipeline.standard(
-            router: router, cors: CORSPolicy(allowedOrigins: settings.corsOrigins), maxBodyBytes: settings.maxBodyBytes)
+            router: router, cors: CORSPolicy(allowedOrigins: settings.corsOrigins), maxBodyBytes: settings.maxBodyBytes,
+            metrics: httpMetrics)
         let configuration = HTTPServerConfiguration(
             host: settings.host, port: settings.ports[name] ?? 0, threads: settings.httpThreads,
             maxBodyBytes: settings.maxBodyBytes, connectionLimit: settings.maxConnections,

@@ -243,6 +243,38 @@ enum OpenAPIDocument {
                 }
               }
             },
+            "/metrics": {
+              "get": {
+                "operationId": "getMetrics",
+                "summary": "Prometheus metrics",
+                "description": "The service's metrics in the Prometheus text exposition format 0.0.4: `http_requests_total{service,method,route,status}` and `http_request_duration_seconds{service,method,route}` by route template (`unmatched` when no route matched), `http_requests_in_flight`, the event log's dead letters, the `process_*` families, and each service's own (`todo_*`). Every service answers it on its own port; docs/deployment.md lists the families.",
+                "tags": [
+                  "health"
+                ],
+                "security": [],
+                "responses": {
+                  "200": {
+                    "description": "The metrics.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      }
+                    },
+                    "content": {
+                      "text/plain; version=0.0.4; charset=utf-8": {
+                        "schema": {
+                          "type": "string"
+                        },
+                        "example": "# HELP http_requests_total HTTP requests answered, by route template and status.\n# TYPE http_requests_total counter\nhttp_requests_total{service=\"backend\",method=\"GET\",route=\"/api/tasks/{id}\",status=\"200\"} 7\n"
+                      }
+                    }
+                  }
+                }
+              }
+            },
             "/api/openapi.json": {
               "get": {
                 "operationId": "getOpenAPIDocument",

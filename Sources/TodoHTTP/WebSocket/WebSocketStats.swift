@@ -20,6 +20,8 @@ public final class WebSocketStats: Sendable {
         public var sendQueueOverflows: Int
         /// Connections dropped because the peer stopped answering pings.
         public var heartbeatTimeouts: Int
+        /// Connections closed since start, by who or what ended them.
+        public var closed: [WebSocketCloseInfo.Initiator: Int]
     }
 
     private let open = Atomic<Int>(0)
@@ -29,6 +31,10 @@ public final class WebSocketStats: Sendable {
     private let received = Atomic<Int>(0)
     private let overflows = Atomic<Int>(0)
     private let heartbeatTimeouts = Atomic<Int>(0)
+    private let closedByPeer = Atomic<Int>(0)
+    private let closedByServer = Atomic<Int>(0)
+    private let closedByHeartbeat = Atomic<Int>(0)
+    private let closedByOverflow = Atomic<Int>(0)
 
     public init() {}
 
@@ -37,7 +43,12 @@ public final class WebSocketStats: Sendable {
             open: open.load(ordering: .relaxed), opened: opened.load(ordering: .relaxed),
             messagesSent: sent.load(ordering: .relaxed), messagesDropped: dropped.load(ordering: .relaxed),
             messagesReceived: received.load(ordering: .relaxed), sendQueueOverflows: overflows.load(ordering: .relaxed),
-            heartbeatTimeouts: heartbeatTimeouts.load(ordering: .relaxed))
+            heartbeatTimeouts: heartbeatTimeouts.load(ordering: .relaxed),
+            closed: [
+                .peer: closedByPeer.load(ordering: .relaxed), .server: closedByServer.load(ordering: .relaxed),
+                .heartbeatTimeout: closedByHeartbeat.load(ordering: .relaxed),
+                .sendQueueOverflow: closedByOverflow.load(ordering: .relaxed),
+            ])
     }
 
     func connectionOpened() {
@@ -45,8 +56,14 @@ public final class WebSocketStats: Sendable {
         opened.add(1, ordering: .relaxed)
     }
 
-    func connectionClosed() {
+    func connectionClosed(by initiator: WebSocketCloseInfo.Initiator) {
         open.subtract(1, ordering: .relaxed)
+        switch initiator {
+        case .peer: closedByPeer.add(1, ordering: .relaxed)
+        case .server: closedByServer.add(1, ordering: .relaxed)
+        case .heartbeatTimeout: closedByHeartbeat.add(1, ordering: .relaxed)
+        case .sendQueueOverflow: closedByOverflow.add(1, ordering: .relaxed)
+        }
     }
 
     func messageSent() {

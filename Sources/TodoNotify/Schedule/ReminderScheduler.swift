@@ -12,6 +12,8 @@ public final class ReminderScheduler: Sendable {
     private let clock: any TimeSource
     private let maxSleep: TimeInterval
     private let logger: Logger
+    /// Hears what each pass did (metrics); runs on the scheduler's thread.
+    private let onPass: @Sendable (ReminderDispatcher.Outcome) -> Void
     private let condition = NSCondition()
     // nonisolated(unsafe): read and written only while `condition` is locked.
     nonisolated(unsafe) private var state = LoopState()
@@ -25,13 +27,14 @@ public final class ReminderScheduler: Sendable {
 
     public init(
         dispatcher: ReminderDispatcher, store: any Store, clock: any TimeSource, maxSleep: TimeInterval = 5,
-        logger: Logger
+        logger: Logger, onPass: @escaping @Sendable (ReminderDispatcher.Outcome) -> Void = { _ in }
     ) {
         self.dispatcher = dispatcher
         self.store = store
         self.clock = clock
         self.maxSleep = maxSleep
         self.logger = logger
+        self.onPass = onPass
     }
 
     public func start() {
@@ -63,7 +66,7 @@ public final class ReminderScheduler: Sendable {
         while !condition.withLock({ state.stopping }) {
             var wait = maxSleep
             do {
-                try dispatcher.runDue()
+                onPass(try dispatcher.runDue())
                 if let next = try store.read({ try $0.nextReminderWake() }) {
                     wait = min(maxSleep, max(0, next.timeIntervalSince(clock.now)))
                 }

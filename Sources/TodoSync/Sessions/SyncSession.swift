@@ -135,8 +135,9 @@ final class SyncSession: WebSocketHandler {
                 state.buffered.append(event)
             case .live:
                 if let connection = state.connection, Self.advance(&state, past: event) {
-                    connection.send(text: event.bytes(cursor: SyncCursor(positions: Array(state.positions.values))))
+                    // Counted first: a client that has the message must find it in the stats.
                     context.counters.add(.eventsDelivered)
+                    connection.send(text: event.bytes(cursor: SyncCursor(positions: Array(state.positions.values))))
                 }
             case .opening, .closed:
                 break

@@ -168,7 +168,10 @@ struct WebSocketServerTests {
         #expect(ping.opcode == 0x9)
         let info = server.handler(0)?.closed(within: 5)
         #expect(info == WebSocketCloseInfo(code: .abnormal, initiator: .heartbeatTimeout))
-        #expect(server.webSockets.stats.snapshot.heartbeatTimeouts == 1)
+        let stats = server.webSockets.stats.snapshot
+        #expect(stats.heartbeatTimeouts == 1)
+        #expect(stats.closed == [.heartbeatTimeout: 1, .peer: 0, .server: 0, .sendQueueOverflow: 0])
+        #expect(stats.open == 0)
     }
 
     @Test func peerThatAnswersPings_staysConnected() throws {
@@ -214,6 +217,7 @@ struct WebSocketServerTests {
         }
         let stats = server.webSockets.stats.snapshot
         #expect(stats.sendQueueOverflows == 1)
+        #expect(stats.closed[.sendQueueOverflow] == 1)
         #expect(stats.messagesDropped > 0)
         _ = stalled
     }

@@ -295,9 +295,10 @@ final class Reactor: @unchecked Sendable {
         guard sessions.removeValue(forKey: session.connection.id) != nil else { return }
         epoll.remove(session.descriptor)
         session.release()
-        stats.connectionClosed()
+        let closeInfo = session.closeInfo
+        stats.connectionClosed(by: closeInfo.initiator)
         stats.messagesDropped(session.queuedMessages)
-        session.handler.webSocketDidClose(session.connection, session.closeInfo)
+        session.handler.webSocketDidClose(session.connection, closeInfo)
     }
 
     /// What happens to a command that arrives after shutdown.
