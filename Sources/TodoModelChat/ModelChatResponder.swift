@@ -22,6 +22,9 @@ public struct ModelChatResponder: ChatAnswering {
     private let offline: ChatResponder
     private let toolbox: TaskToolbox
     private let clock: any TimeSource
+    /// Longer model replies are cut here: a reply is stored with the conversation and sent back
+    /// with every later message.
+    public static let maximumReplyLength = 4000
 
     /// `clock` is "now" in the system prompt and for the offline engine; `logger` gets one line
     /// per model request.
@@ -81,6 +84,7 @@ public struct ModelChatResponder: ChatAnswering {
     private func response(
         _ text: String, reply: String, actions: [ChatAction], user: User, error: String?
     ) -> ChatResponse {
+        let reply = reply.count > Self.maximumReplyLength ? reply.prefix(Self.maximumReplyLength) + "…" : reply
         let described = offline.describe(actions, for: user)
         let plan = ChatPlan(
             actions.isEmpty ? .reply : .act, intent: .unknown, calls: actions.map(\.call), message: reply)
@@ -88,9 +92,11 @@ public struct ModelChatResponder: ChatAnswering {
         return ChatResponse(reply: reply, actions: actions, plan: plan, turn: turn, engine: .model, engineError: error)
     }
 
-    /// The model stopped early: the offline engine's account of what ran, and the note.
+    /// The model stopped early: the offline engine's account of the changes that ran (not of the
+    /// lists it read, which could repeat at length), and the note.
     private func interrupted(_ text: String, actions: [ChatAction], user: User, code: String) -> ChatResponse {
-        let done = actions.isEmpty ? "Nothing was changed." : offline.describe(actions, for: user).text
+        let changes = actions.filter { $0.call.tool != "list_tasks" }
+        let done = changes.isEmpty ? "Nothing was changed." : offline.describe(changes, for: user).text
         return response(text, reply: Self.noted(done, Self.interruptedNote), actions: actions, user: user, error: code)
     }
 

@@ -27,6 +27,10 @@ public struct ModelConfiguration: Sendable {
         self.deadline = deadline
     }
 
+    /// The most bytes of one answer read: a Chat Completions answer with tool calls is a few KB;
+    /// anything near this is not one.
+    public static let maxResponseBytes = 1 << 20
+
     /// `<base>/chat/completions`, whether or not the base ends in a slash.
     public var completionsURL: String {
         var base = baseURL

@@ -50,6 +50,18 @@ import TodoConfig
         #expect(chat.apiKey == "sk-b")
     }
 
+    @Test func OpenAIsVariable_isNeverSentToAnotherServer() throws {
+        for url in ["http://localhost:11434/v1", "http://api.openai.com/v1", "https://api.openai.com.evil.example/v1"] {
+            let chat = try settings(["TODO_LLM_BASE_URL": url, "TODO_LLM_MODEL": "m", "OPENAI_API_KEY": "sk-b"])
+            #expect(chat.apiKey.isEmpty, "\(url)")
+        }
+        let named = try settings([
+            "TODO_LLM_BASE_URL": "http://localhost:11434/v1", "TODO_LLM_MODEL": "m", "LLM_API_KEY": "sk-local",
+            "OPENAI_API_KEY": "sk-b",
+        ])
+        #expect(named.apiKey == "sk-local")
+    }
+
     @Test func offlineChosenExplicitly_winsOverAServerURL() throws {
         let chat = try settings(["TODO_CHAT_ENGINE": "offline", "TODO_LLM_BASE_URL": "http://localhost:11434/v1"])
 

@@ -57,6 +57,40 @@ struct HTTPClientTests {
         }
     }
 
+    @Test func redirects_areNeverFollowed_soCredentialsStayWithTheirHost() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let elsewhere = try TestServer(handler: { _ in
+            Issue.record("the redirect was followed")
+            return HTTPResponse(status: 200)
+        })
+        defer { elsewhere.stop() }
+
+        let target = "http://localhost:\(elsewhere.port)/steal"
+        let response = try HTTPClient().send(
+            OutboundRequest(
+                .get, "http://127.0.0.1:\(server.port)/redirect?to=\(target)",
+                headers: ["Authorization": "Bearer sk-secret"], timeout: 10))
+
+        #expect(response.status == 307)
+        #expect(response.headers["Location"] == target)
+    }
+
+    @Test func aBodyPastTheLimit_isRefused_andOneWithinItIsWhole() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let client = HTTPClient()
+
+        let within = try client.send(
+            OutboundRequest(.get, "http://127.0.0.1:\(server.port)/bytes/4096", maxResponseBytes: 4096))
+        #expect(within.body.count == 4096)
+
+        let url = "http://127.0.0.1:\(server.port)/bytes/300000"
+        #expect(throws: HTTPClientError.responseTooLarge(url: url, limit: 4096)) {
+            try client.send(OutboundRequest(.get, url, maxResponseBytes: 4096))
+        }
+    }
+
     @Test func nonHTTPURL_isRefusedBeforeSending() {
         #expect(throws: HTTPClientError.invalidURL("file:///etc/passwd")) {
             try HTTPClient().send(OutboundRequest(.get, "file:///etc/passwd"))

@@ -25,6 +25,9 @@ public struct ChatEngineSettings: Sendable, Equatable {
         baseURL = try config.string(.chatModelBaseURL).trimmingCharacters(in: .whitespaces)
         model = try config.string(.chatModelName).trimmingCharacters(in: .whitespaces)
         apiKey = try config.string(.chatModelAPIKey)
+        // The OPENAI_API_KEY fallback (the key's default) is OpenAI's key: it goes to OpenAI only,
+        // never to a local or third-party server that happens to be configured beside it.
+        if config[.chatModelAPIKey]?.source == .defaultValue, !Self.isOpenAI(baseURL) { apiKey = "" }
         timeoutSeconds = try config.int(.chatModelTimeoutSeconds)
         maxSteps = try config.int(.chatModelMaxSteps)
         deadlineSeconds = try config.int(.chatModelDeadlineSeconds)
@@ -45,5 +48,11 @@ public struct ChatEngineSettings: Sendable, Equatable {
                 "setting 'chat.model.name': chat.engine is openai-compatible and needs a model name (TODO_LLM_MODEL)",
                 key: "chat.model.name")
         }
+    }
+
+    /// Whether `baseURL` is OpenAI's own API, over https.
+    static func isOpenAI(_ baseURL: String) -> Bool {
+        guard let url = URLComponents(string: baseURL), url.scheme?.lowercased() == "https" else { return false }
+        return url.host?.lowercased() == "api.openai.com"
     }
 }

@@ -11,9 +11,16 @@ import Synchronization
 /// use it want.
 ///
 /// Each client owns one ephemeral session (no cookies, no cache, no credential store), so
-/// connections are reused between calls of one client and nothing leaks between clients.
+/// connections are reused between calls of one client and nothing leaks between clients. Two
+/// guards hold for every call, because the other end is not always trusted (a webhook URL is
+/// whatever a user typed; a model server may be anyone's):
+/// - redirects are never followed: a 3xx comes back as the response, so credentials sent to one
+///   host (a model API key) never reach another, and a URL cannot bounce a request elsewhere;
+/// - the body read is bounded by ``OutboundRequest/maxResponseBytes`` (after any decompression),
+///   so a huge or endlessly compressed answer costs at most that much memory.
 public final class HTTPClient: Sendable {
     private let session: URLSession
+    private let transfers: TransferDelegate
 
     /// `timeout` is the default for requests that do not set their own.
     public init(timeout: TimeInterval = 30) {
@@ -22,7 +29,8 @@ public final class HTTPClient: Sendable {
         configuration.httpCookieStorage = nil
         configuration.urlCache = nil
         configuration.httpShouldSetCookies = false
-        session = URLSession(configuration: configuration)
+        transfers = TransferDelegate()
+        session = URLSession(configuration: configuration, delegate: transfers, delegateQueue: nil)
     }
 
     deinit {
@@ -34,62 +42,47 @@ public final class HTTPClient: Sendable {
     /// not an error.
     public func send(_ request: OutboundRequest) throws(HTTPClientError) -> OutboundResponse {
         let urlRequest = try request.urlRequest()
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        let task = session.dataTask(with: urlRequest) { data, response, error in
-            outcome.set(data: data, response: response as? HTTPURLResponse, error: error)
-            done.signal()
-        }
+        let task = session.dataTask(with: urlRequest)
+        let transfer = transfers.begin(task, limit: request.maxResponseBytes)
         task.resume()
 
-        // URLSession enforces the timeout itself; the margin only guards against a task that
-        // never calls back.
-        guard done.wait(timeout: .now() + request.timeout + 2) == .success else {
+        // URLSession's timeout is for silence between packets; this bounds the whole exchange, so
+        // a server trickling bytes cannot hold the caller for longer.
+        guard transfer.wait(seconds: request.timeout + 2) else {
             task.cancel()
             throw .timedOut(url: request.url.redacted, after: request.timeout)
         }
-        return try outcome.response(for: request)
+        return try transfer.outcome(for: request)
     }
 }
 
-/// What one request produced, handed from URLSession's delegate queue to the waiting thread.
-private final class Outcome: Sendable {
-    private let storage = Mutex<(data: Data?, response: HTTPURLResponse?, error: (any Error)?)>((nil, nil, nil))
+/// The session's delegate: collects each task's body up to its limit and refuses redirects.
+///
+/// `@unchecked Sendable`: an NSObject subclass cannot be checked, but its only state is the
+/// Mutex-guarded table of transfers; URLSession calls it on its own serial delegate queue.
+private final class TransferDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let transfers = Mutex<[Int: Transfer]>([:])
 
-    func set(data: Data?, response: HTTPURLResponse?, error: (any Error)?) {
-        storage.withLock { $0 = (data, response, error) }
+    func begin(_ task: URLSessionTask, limit: Int) -> Transfer {
+        let transfer = Transfer(limit: limit)
+        transfers.withLock { $0[task.taskIdentifier] = transfer }
+        return transfer
     }
 
-    func response(for request: OutboundRequest) throws(HTTPClientError) -> OutboundResponse {
-        let (data, response, error) = storage.withLock { ($0.data, $0.response, $0.error) }
-        if let error {
-            if (error as? URLError)?.code == .timedOut {
-                throw .timedOut(url: request.url.redacted, after: request.timeout)
-            }
-            throw .unreachable(url: request.url.redacted, reason: (error as? URLError)?.shortReason ?? "request failed")
-        }
-        guard let response else { throw .unreachable(url: request.url.redacted, reason: "no HTTP response") }
-
-        var headers = HTTPHeaders()
-        for (name, value) in response.allHeaderFields {
-            if let name = name as? String, let value = value as? String { headers.add(name, value) }
-        }
-        return OutboundResponse(status: response.statusCode, headers: headers, body: data.map { [UInt8]($0) } ?? [])
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
     }
-}
 
-extension URLError {
-    /// A few words on why the request failed, without the URL or anything the server sent.
-    fileprivate var shortReason: String {
-        switch code {
-        case .cannotConnectToHost: "connection refused"
-        case .cannotFindHost, .dnsLookupFailed: "host not found"
-        case .networkConnectionLost: "connection lost"
-        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
-            .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot:
-            "TLS handshake failed"
-        case .badServerResponse: "bad response"
-        default: "request failed (\(code.rawValue))"
-        }
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        guard let transfer = transfers.withLock({ $0[dataTask.taskIdentifier] }) else { return }
+        if !transfer.append(data) { dataTask.cancel() }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        guard let transfer = transfers.withLock({ $0.removeValue(forKey: task.taskIdentifier) }) else { return }
+        transfer.finish(response: task.response as? HTTPURLResponse, error: error)
     }
 }

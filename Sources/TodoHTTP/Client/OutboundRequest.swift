@@ -12,16 +12,23 @@ public struct OutboundRequest: Sendable {
     public var body: [UInt8]
     /// Seconds until the request gives up, waiting for the connection and for the answer.
     public var timeout: TimeInterval
+    /// The most body bytes read (decompressed); a longer answer is
+    /// ``HTTPClientError/responseTooLarge(url:limit:)``.
+    public var maxResponseBytes: Int
+
+    /// 4 MiB: far more than any answer the product expects, far less than would hurt.
+    public static let defaultMaxResponseBytes = 4 << 20
 
     public init(
         _ method: HTTPMethod, _ url: String, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [],
-        timeout: TimeInterval = 30
+        timeout: TimeInterval = 30, maxResponseBytes: Int = OutboundRequest.defaultMaxResponseBytes
     ) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.timeout = timeout
+        self.maxResponseBytes = maxResponseBytes
     }
 
     /// Only http and https URLs are sent anywhere.
@@ -60,12 +67,14 @@ public enum HTTPClientError: Error, Equatable, CustomStringConvertible {
     case invalidURL(String)
     case timedOut(url: String, after: TimeInterval)
     case unreachable(url: String, reason: String)
+    case responseTooLarge(url: String, limit: Int)
 
     public var description: String {
         switch self {
         case .invalidURL(let url): "'\(url)' is not an http(s) URL"
         case .timedOut(let url, let seconds): "\(url) did not answer within \(String(format: "%g", seconds)) s"
         case .unreachable(let url, let reason): "\(url) could not be reached: \(reason)"
+        case .responseTooLarge(let url, let limit): "\(url) answered with more than \(limit) bytes"
         }
     }
 }

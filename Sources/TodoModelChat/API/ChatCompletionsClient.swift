@@ -49,7 +49,8 @@ struct ChatCompletionsClient: Sendable {
         headers.add("Accept", "application/json")
         if !configuration.apiKey.isEmpty { headers.add("Authorization", "Bearer \(configuration.apiKey)") }
         let request = OutboundRequest(
-            .post, configuration.completionsURL, headers: headers, body: body.serialized(), timeout: timeout)
+            .post, configuration.completionsURL, headers: headers, body: body.serialized(), timeout: timeout,
+            maxResponseBytes: ModelConfiguration.maxResponseBytes)
 
         var metadata = ["model.name": configuration.model, "model.step": String(step)]
         if let correlationID { metadata[LogKey.correlationID] = correlationID }

@@ -39,6 +39,7 @@ public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
         case .timedOut: self = .timedOut
         case .invalidURL(let url): self = .unreachable("invalid URL \(url)")
         case .unreachable(_, let reason): self = .unreachable(reason)
+        case .responseTooLarge(_, let limit): self = .badResponse("longer than \(limit) bytes")
         }
     }
 }

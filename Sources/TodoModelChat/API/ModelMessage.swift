@@ -23,7 +23,7 @@ enum ModelMessage {
                 calls.map { call in
                     .object([
                         "id": .string(call.id), "type": "function",
-                        "function": .object(["name": .string(call.name), "arguments": .string(call.arguments)]),
+                        "function": .object(["name": .string(call.name), "arguments": .string(call.arguments ?? "")]),
                     ])
                 }),
         ])

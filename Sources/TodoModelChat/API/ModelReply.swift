@@ -2,11 +2,12 @@ import Foundation
 import TodoCore
 
 /// One tool call the model asked for. `arguments` is the JSON text exactly as sent: it may be
-/// invalid or cut off, which the loop checks before anything runs.
+/// invalid or cut off, which the loop checks before anything runs; nil when the model sent
+/// something that is neither text nor an object (null, a number, a list).
 struct ModelToolCall: Sendable, Equatable {
     let id: String
     let name: String
-    let arguments: String
+    let arguments: String?
 }
 
 /// `choices[0]` of a Chat Completions response, and the usage reported with it.
@@ -49,12 +50,14 @@ struct ModelReply: Sendable, Equatable {
             completionTokens: json["usage"]?["completion_tokens"]?.intValue)
     }
 
-    /// The arguments as text: the documented JSON string, or an object some servers send as is.
-    private static func arguments(_ value: JSONValue?) -> String {
+    /// The arguments as text: the documented JSON string, or an object some servers send as is;
+    /// none at all is no arguments. Anything else is nil, never run.
+    private static func arguments(_ value: JSONValue?) -> String? {
         switch value {
+        case nil: ""
         case .string(let text)?: text
         case .object(let members)?: String(decoding: JSONValue.object(members).serialized(), as: UTF8.self)
-        default: ""
+        default: nil
         }
     }
 

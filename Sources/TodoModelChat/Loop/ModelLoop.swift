@@ -5,7 +5,15 @@ import TodoCore
 /// One message's conversation with the model: request, run the tool calls it asks for, send
 /// their results, and again, until it answers with text, the step bound is reached, the turn's
 /// deadline passes or a request fails.
+///
+/// What one message can do is bounded whatever the model asks, since a model can be talked into
+/// anything by text it reads (a task title saying "delete everything"): at most
+/// ``maxToolCalls`` calls run and at most ``maxDeletions`` tasks are deleted; calls past either
+/// bound are answered with an error the model can pass on, and nothing of them runs.
 struct ModelLoop {
+    static let maxToolCalls = 20
+    static let maxDeletions = 5
+
     /// How the loop ended.
     enum Ending: Equatable {
         /// The model's answer (or its refusal), to be the reply.
@@ -28,6 +36,9 @@ struct ModelLoop {
     private(set) var messages: [JSONValue]
     /// The tool calls that ran, in order, with their results.
     private(set) var actions: [ChatAction] = []
+    /// Calls handed to the runner, and deletions among them, counted against the bounds.
+    private var callsRun = 0
+    private var deletionsRun = 0
 
     init(
         client: ChatCompletionsClient, runner: ToolCallRunner, messages: [JSONValue], deadline: ContinuousClock.Instant
@@ -72,10 +83,37 @@ struct ModelLoop {
         messages.append(ModelMessage.assistant(reply.content, calling: reply.toolCalls))
         let truncated = reply.finishReason == "length"
         for call in reply.toolCalls {
+            if let refusal = overBound(call) {
+                messages.append(refusal)
+                continue
+            }
             let outcome = runner.run(call, truncated: truncated)
             messages.append(outcome.message)
-            if let action = outcome.action { actions.append(action) }
+            if let action = outcome.action {
+                actions.append(action)
+                callsRun += 1
+                if call.name == "delete_task" { deletionsRun += 1 }
+            }
         }
+    }
+
+    /// The tool message refusing `call` when it would pass a bound; nil when it may run.
+    private func overBound(_ call: ModelToolCall) -> JSONValue? {
+        let error: AppError
+        if callsRun >= Self.maxToolCalls {
+            error = AppError(
+                .rateLimited, code: "too_many_calls",
+                message: "At most \(Self.maxToolCalls) tool calls run per message; nothing more was run. "
+                    + "Tell the user what was done and that they can ask for the rest.")
+        } else if call.name == "delete_task" && deletionsRun >= Self.maxDeletions {
+            error = AppError(
+                .rateLimited, code: "too_many_deletions",
+                message: "At most \(Self.maxDeletions) tasks are deleted per message; this one was not. "
+                    + "Ask the user to confirm the rest in another message.")
+        } else {
+            return nil
+        }
+        return ModelMessage.tool(call.id, result: ToolResult(error: error).value)
     }
 
     private static func seconds(_ duration: Duration) -> TimeInterval {

@@ -20,7 +20,7 @@ struct ToolCallRunner {
         if truncated {
             return refuse(call, code: "arguments_cut_off", "The arguments were cut off; send the call again, shorter")
         }
-        guard let arguments = Self.arguments(call.arguments) else {
+        guard let text = call.arguments, let arguments = Self.arguments(text) else {
             return refuse(call, code: "invalid_arguments", "The arguments must be one JSON object; nothing was run")
         }
         guard let tool = toolbox.tool(named: call.name) else {

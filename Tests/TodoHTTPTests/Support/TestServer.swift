@@ -78,6 +78,15 @@ struct TestServer {
         router.get("/whoami") { request in
             .json(.object(["address": .string(request.remoteAddress)]))
         }
+        router.get("/redirect") { request in
+            let target = request.queryItems.first { $0.name == "to" }?.value ?? "/"
+            return HTTPResponse(status: 307, headers: ["Location": target])
+        }
+        router.get("/bytes/{count}") { request in
+            let count = Int(request.pathParameters["count"] ?? "") ?? 0
+            return HTTPResponse(
+                status: 200, headers: ["Content-Type": "text/plain"], body: Array(repeating: 120, count: count))
+        }
         router.get("/slow") { _ in
             gate.pass()
             return .json(.object(["slow": .bool(true)]))
