@@ -46,13 +46,6 @@ final class BlockingPool: @unchecked Sendable {
         return true
     }
 
-    /// Work admitted and not finished: running plus waiting for a thread.
-    var admitted: Int {
-        condition.lock()
-        defer { condition.unlock() }
-        return running + queue.count
-    }
-
     /// Drops the work still waiting, lets idle threads end and busy ones end after their work;
     /// later ``submit(_:)`` calls are refused. It does not wait: a handler may be stuck for long.
     func stop() {
