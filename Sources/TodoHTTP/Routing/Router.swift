@@ -10,8 +10,10 @@ import TodoCore
 /// answered earlier by ``CORSMiddleware``.
 ///
 /// A route registered with `blocking: true` declares that its handler may wait for long (a call to
-/// a language model): ``HTTPServer`` then runs it on its own blocking pool instead of a
-/// libmicrohttpd worker thread, so the other requests on that thread are not held up.
+/// a language model): an ``HTTPServer`` serving the pipeline (`init(configuration:pipeline:logger:)`)
+/// then runs it on its own blocking pool instead of a libmicrohttpd worker thread, so the other
+/// requests on that thread are not held up. Served as a plain handler, or by ``InProcessClient``,
+/// it runs inline like any other route.
 public struct Router: Sendable {
     /// One registered route, as listed by ``routes``.
     public struct Route: Sendable, Hashable, CustomStringConvertible {

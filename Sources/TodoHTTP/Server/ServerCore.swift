@@ -4,7 +4,7 @@ import TodoLogging
 /// What libmicrohttpd's callbacks of one ``HTTPServer`` reach through their context pointer: the
 /// handler, the limits, and the counters that graceful shutdown reads.
 ///
-/// The callbacks run on MHD's worker threads; everything here is immutable or atomic.
+/// The callbacks run on MHD's worker threads; everything here is immutable, atomic or locked.
 final class ServerCore: Sendable {
     let handler: HTTPHandler
     let maxBodyBytes: Int
