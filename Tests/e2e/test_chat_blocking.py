@@ -6,14 +6,14 @@ import socket
 import threading
 import time
 
-from conftest import sign_up, start_server, stop_server
+from conftest import assert_error, sign_up, start_server, stop_server
 from scripted_model import Held, ScriptedModel, text
 
 
-def start_backend(tmp_path, model):
+def start_backend(tmp_path, model, **extra):
     environment = {
         "TODO_LLM_BASE_URL": model.base_url, "TODO_LLM_MODEL": "scripted-model", "LLM_API_KEY": "sk-held",
-        "TODO_LLM_TIMEOUT_SECONDS": "60", "TODO_HTTP_THREADS": "1",
+        "TODO_LLM_TIMEOUT_SECONDS": "60", "TODO_HTTP_THREADS": "1", **extra,
     }
     return start_server(tmp_path, extra_environment=environment)
 
@@ -94,6 +94,30 @@ def test_shutdown_waits_for_a_chat_message_in_flight(tmp_path):
             assert outcome["response"].status_code == 200, outcome["response"].text
             assert outcome["response"].json()["reply"] == "Done before stopping."
             assert outcome["response"].headers.get("Connection", "").lower() == "close"
+        finally:
+            held.release()
+            stop_server(stack)
+
+
+def test_a_full_blocking_pool_answers_server_busy(tmp_path):
+    held = Held(lambda body: (text("First."), "stop"))
+    with ScriptedModel(held) as model:
+        stack = start_backend(tmp_path, model, TODO_HTTP_BLOCKING_THREADS="1", TODO_HTTP_BLOCKING_QUEUE="0")
+        try:
+            account = sign_up(stack, "busy")
+            thread, outcome = send_in_background(account, "first")
+            assert held.entered.wait(30), "the model was never called"
+
+            refused = account.post("/api/chat", json={"message": "second"})
+            assert_error(refused, 503, "server_busy")
+            assert refused.headers["Retry-After"] == "5"
+            assert refused.headers.get("X-Request-ID")
+
+            held.release()
+            thread.join(60)
+            assert outcome["response"].status_code == 200, outcome["response"].text
+            conversations = account.get("/api/conversations").json()["conversations"]
+            assert len(conversations) == 1, "the refused message must not have been handled"
         finally:
             held.release()
             stop_server(stack)
