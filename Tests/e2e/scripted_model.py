@@ -4,7 +4,8 @@ It follows the documented request and response format: `POST /v1/chat/completion
 `messages` and `tools`; the answer is `choices[0].message` with `content` or `tool_calls` (each
 `id`, `type: function`, `function.name`, `function.arguments` as a JSON string) and a
 `finish_reason`. What it answers is scripted by the test: `answer(request_body)` returns the
-message and finish reason. Every request is recorded with its headers.
+message and finish reason. Every request is recorded with its headers. Wrapping the answer in
+`Held` makes the server wait, inside a request, until the test says so.
 """
 
 import json
@@ -67,6 +68,25 @@ class ScriptedModel:
             self.httpd.shutdown()
             self.thread.join()
         self.httpd.server_close()
+
+
+class Held:
+    """An answer that reports each call has started (`entered`) and waits for `release()` before
+    answering, so a test can look at the backend while a model call is in flight."""
+
+    def __init__(self, answer, limit_seconds=60):
+        self.answer = answer
+        self.limit_seconds = limit_seconds
+        self.entered = threading.Event()
+        self.released = threading.Event()
+
+    def __call__(self, body):
+        self.entered.set()
+        self.released.wait(self.limit_seconds)
+        return self.answer(body)
+
+    def release(self):
+        self.released.set()
 
 
 def tool_call(call_id, name, arguments):

@@ -25,6 +25,8 @@ extension AppSettings {
         }
         self.ports = ports
         httpThreads = try config.int(.httpThreads)
+        httpBlockingThreads = try config.int(.httpBlockingThreads)
+        httpBlockingQueue = try config.int(.httpBlockingQueue)
         maxBodyBytes = try config.int(.httpMaxBodyBytes)
         maxConnections = try config.int(.httpMaxConnections)
         connectionTimeoutSeconds = try config.int(.httpConnectionTimeoutSeconds)

@@ -20,6 +20,10 @@ public struct AppSettings: Sendable {
     public var host: String
     public var ports: [ServiceName: Int]
     public var httpThreads: Int
+    /// The pool for handlers of blocking routes such as chat (`http.blocking_threads`) and how many
+    /// such requests may wait for it (`http.blocking_queue`).
+    public var httpBlockingThreads: Int
+    public var httpBlockingQueue: Int
     public var maxBodyBytes: Int
     public var maxConnections: Int
     public var connectionTimeoutSeconds: Int

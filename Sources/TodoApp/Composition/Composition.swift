@@ -171,9 +171,10 @@ public final class Composition: Sendable {
         let configuration = HTTPServerConfiguration(
             host: settings.host, port: settings.ports[name] ?? 0, threads: settings.httpThreads,
             maxBodyBytes: settings.maxBodyBytes, connectionLimit: settings.maxConnections,
-            connectionTimeoutSeconds: settings.connectionTimeoutSeconds, serviceName: "todo-chatbot")
+            connectionTimeoutSeconds: settings.connectionTimeoutSeconds, serviceName: "todo-chatbot",
+            blockingThreads: settings.httpBlockingThreads, blockingQueueLength: settings.httpBlockingQueue)
         let serviceLogger = logger.with(LogKey.service, name.rawValue)
-        let server = HTTPServer(configuration: configuration, handler: pipeline.handler, logger: serviceLogger)
+        let server = HTTPServer(configuration: configuration, pipeline: pipeline, logger: serviceLogger)
         return HTTPService(name: name.rawValue, server: server, logger: serviceLogger)
     }
 

@@ -13,8 +13,10 @@ struct ChatRoutes {
     static let maximumLimit = 100
 
     func register(on router: inout Router) {
+        // Blocking: with a language model one message may wait on it for many seconds, which
+        // must not hold up the libmicrohttpd thread that other connections share.
         router.post(
-            "/api/chat",
+            "/api/chat", blocking: true,
             auth.require { request, user in
                 let input = try Self.chatInput(try request.jsonBody())
                 let change = ChangeContext(

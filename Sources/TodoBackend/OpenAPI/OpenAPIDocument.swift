@@ -1562,6 +1562,27 @@ enum OpenAPIDocument {
                       }
                     }
                   },
+                  "503": {
+                    "description": "Every thread of the blocking pool is busy and `http.blocking_queue` messages already wait (`http.blocking_threads`); the message was not handled, so it may be sent again after `Retry-After`. Codes: `server_busy`.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      },
+                      "Retry-After": {
+                        "$ref": "#/components/headers/RetryAfter"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ErrorEnvelope"
+                        }
+                      }
+                    }
+                  },
                   "default": {
                     "$ref": "#/components/responses/ServerError"
                   }

@@ -13,6 +13,8 @@ extension SettingKey {
 
     public static let httpHost: SettingKey = "http.host"
     public static let httpThreads: SettingKey = "http.threads"
+    public static let httpBlockingThreads: SettingKey = "http.blocking_threads"
+    public static let httpBlockingQueue: SettingKey = "http.blocking_queue"
     public static let httpMaxBodyBytes: SettingKey = "http.max_body_bytes"
     public static let httpMaxConnections: SettingKey = "http.max_connections"
     public static let httpConnectionTimeoutSeconds: SettingKey = "http.connection_timeout_seconds"
@@ -124,6 +126,12 @@ extension SettingsRegistry {
         SettingDefinition(
             .httpThreads, .int(0...64), default: .value(.int(0)),
             env: "TODO_HTTP_THREADS", "HTTP worker threads; 0 sizes the pool to the CPU cores"),
+        SettingDefinition(
+            .httpBlockingThreads, .int(1...1024), default: .value(.int(16)),
+            env: "TODO_HTTP_BLOCKING_THREADS", "Threads for slow handlers (chat with a model), off the HTTP threads"),
+        SettingDefinition(
+            .httpBlockingQueue, .int(0...100_000), default: .value(.int(64)),
+            env: "TODO_HTTP_BLOCKING_QUEUE", "Slow requests that may wait for a blocking thread before 503 server_busy"),
         SettingDefinition(
             .httpMaxBodyBytes, .int(1024...1_073_741_824), default: .value(.int(1_048_576)),
             env: "TODO_HTTP_MAX_BODY_BYTES", "Largest request body accepted, in bytes"),

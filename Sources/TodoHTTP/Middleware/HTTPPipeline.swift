@@ -32,6 +32,12 @@ public struct HTTPPipeline: Sendable {
         return try chain(request)
     }
 
+    /// Runs the middleware chain on a request whose route ``Router/resolve(_:)`` already chose
+    /// (the server resolves first to learn whether the handler is blocking).
+    func respond(resolved request: HTTPRequest) throws -> HTTPResponse {
+        try chain(request)
+    }
+
     /// The pipeline as a handler, to pass to ``HTTPServer`` or ``InProcessClient``.
     public var handler: HTTPHandler {
         { request in try self.respond(to: request) }

@@ -2,6 +2,8 @@
 struct RouteEndpoint: Sendable {
     let pattern: String
     let parameterNames: [String]
+    /// Registered as blocking: the server runs it off libmicrohttpd's threads.
+    let blocking: Bool
     let handler: HTTPHandler
 }
 

@@ -19,21 +19,54 @@ public final class HTTPServer: Sendable {
         daemon = MHDDaemon(configuration: configuration, logger: logger, context: core)
     }
 
+    /// Serves a pipeline. Handlers of routes registered as blocking run on a pool of
+    /// ``HTTPServerConfiguration/blockingThreads`` threads of the server's own while their
+    /// connection is suspended, so they hold up no other connection; the response is sent from
+    /// MHD's thread once they return. Without such routes this is `init(configuration:handler:logger:)`.
+    public init(configuration: HTTPServerConfiguration, pipeline: HTTPPipeline, logger: Logger) {
+        core = ServerCore(
+            configuration: configuration, handler: pipeline.handler,
+            blocking: BlockingDispatcher(pipeline: pipeline, configuration: configuration), logger: logger)
+        daemon = MHDDaemon(configuration: configuration, logger: logger, context: core)
+    }
+
+    deinit {
+        // A server released without shutdown: MHDDaemon stops the daemon, which must find no
+        // connection suspended.
+        _ = core.blocking?.suspended.abandonAll()
+        core.blocking?.pool.stop()
+    }
+
     /// Binds the address and starts serving; port 0 picks a free port (see ``port``).
     public func start() throws {
         try daemon.start(
             MHDDaemon.Callbacks(
                 access: ServerCallbacks.access, completed: ServerCallbacks.completed,
-                uriLog: ServerCallbacks.uriLog))
+                uriLog: ServerCallbacks.uriLog, suspendResume: core.blocking != nil))
     }
 
     /// The port actually bound; 0 before ``start()``.
     public var port: Int { daemon.port }
 
     /// Stops accepting connections, lets requests in progress finish for up to `gracePeriod`
-    /// (their responses carry `Connection: close`), then closes every connection. Idempotent.
-    public func shutdown(gracePeriod: Duration) {
+    /// (their responses carry `Connection: close`), then closes every connection. Blocking
+    /// handlers count as in progress until their response is sent; one still running when the
+    /// grace period ends keeps its thread until it returns, but its connection is closed
+    /// unanswered. Returns the requests still in progress when the grace period ended (0 after
+    /// a clean drain and on later calls).
+    @discardableResult
+    public func shutdown(gracePeriod: Duration) -> Int {
         core.draining.store(true, ordering: .sequentiallyConsistent)
-        daemon.shutdown(gracePeriod: gracePeriod) { core.inFlight.load(ordering: .sequentiallyConsistent) }
+        let unfinished = daemon.shutdown(
+            gracePeriod: gracePeriod, inFlight: { core.inFlight.load(ordering: .sequentiallyConsistent) },
+            beforeStop: { abandonBlockingHandlers() })
+        core.blocking?.pool.stop()
+        return unfinished
+    }
+
+    private func abandonBlockingHandlers() {
+        guard let abandoned = core.blocking?.suspended.abandonAll(), abandoned > 0 else { return }
+        core.logger.warning(
+            "closing connections of blocking handlers still running at shutdown", ["requests": String(abandoned)])
     }
 }

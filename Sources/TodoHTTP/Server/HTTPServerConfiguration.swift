@@ -16,11 +16,17 @@ public struct HTTPServerConfiguration: Sendable, Equatable {
     public var connectionMemoryLimitBytes: Int
     /// Sent as the `Server` header.
     public var serviceName: String
+    /// Threads of the server's own pool for handlers of routes registered as blocking (they may
+    /// wait for long, as on a language model); started on demand, none without such routes.
+    public var blockingThreads: Int
+    /// Blocking requests that may wait for a free blocking thread; beyond that they are answered
+    /// 503 `server_busy` at once.
+    public var blockingQueueLength: Int
 
     public init(
         host: String = "0.0.0.0", port: Int = 8080, threads: Int = 0, maxBodyBytes: Int = 1 << 20,
         connectionLimit: Int = 1024, connectionTimeoutSeconds: Int = 60, connectionMemoryLimitBytes: Int = 64 << 10,
-        serviceName: String = "todo-chatbot"
+        serviceName: String = "todo-chatbot", blockingThreads: Int = 16, blockingQueueLength: Int = 64
     ) {
         self.host = host
         self.port = port
@@ -30,6 +36,8 @@ public struct HTTPServerConfiguration: Sendable, Equatable {
         self.connectionTimeoutSeconds = connectionTimeoutSeconds
         self.connectionMemoryLimitBytes = connectionMemoryLimitBytes
         self.serviceName = serviceName
+        self.blockingThreads = blockingThreads
+        self.blockingQueueLength = blockingQueueLength
     }
 
     /// The host and port as `host:port` (`[::1]:8080` for IPv6), for messages.
@@ -53,5 +61,9 @@ public struct HTTPServerConfiguration: Sendable, Equatable {
         try check(
             (4096...(16 << 20)).contains(connectionMemoryLimitBytes),
             "connectionMemoryLimitBytes \(connectionMemoryLimitBytes) is outside 4 KiB...16 MiB")
+        try check((1...1024).contains(blockingThreads), "blockingThreads \(blockingThreads) is outside 1...1024")
+        try check(
+            (0...100_000).contains(blockingQueueLength),
+            "blockingQueueLength \(blockingQueueLength) is outside 0...100000")
     }
 }

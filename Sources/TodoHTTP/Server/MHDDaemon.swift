@@ -15,6 +15,8 @@ final class MHDDaemon: Sendable {
         var access: MHD_AccessHandlerCallback
         var completed: MHD_RequestCompletedCallback?
         var uriLog: cmhd_uri_log_callback?
+        /// Starts the daemon with `MHD_ALLOW_SUSPEND_RESUME`, for handlers run off MHD's threads.
+        var suspendResume = false
     }
 
     /// `@unchecked Sendable`: an MHD daemon may be quiesced and stopped from any thread.
@@ -73,8 +75,9 @@ final class MHDDaemon: Sendable {
 
         let contextPointer = Unmanaged.passUnretained(context).toOpaque()
         let selfPointer = Unmanaged.passUnretained(self).toOpaque()
+        let flags = Self.flags | (callbacks.suspendResume ? MHD_ALLOW_SUSPEND_RESUME.rawValue : 0)
         let daemon = cmhd_start_daemon(
-            Self.flags, socket.descriptor, UInt32(threadPoolSize), UInt32(configuration.connectionLimit),
+            flags, socket.descriptor, UInt32(threadPoolSize), UInt32(configuration.connectionLimit),
             UInt32(configuration.connectionTimeoutSeconds), configuration.connectionMemoryLimitBytes,
             callbacks.access, contextPointer, callbacks.completed, contextPointer, callbacks.uriLog, contextPointer,
             Self.logCallback, selfPointer)
@@ -86,15 +89,18 @@ final class MHDDaemon: Sendable {
     }
 
     /// Stops accepting (the listening socket is closed at once, so new connections are refused),
-    /// waits until `inFlight` reports no request in progress or `gracePeriod` has passed, then
-    /// stops the daemon, closing idle keep-alive connections. Later calls return at once.
-    func shutdown(gracePeriod: Duration, inFlight: () -> Int) {
+    /// waits until `inFlight` reports no request in progress or `gracePeriod` has passed, calls
+    /// `beforeStop` (which must resume every suspended connection: stopping with one still
+    /// suspended is a libmicrohttpd panic), then stops the daemon, closing idle keep-alive
+    /// connections. Returns the requests still in flight when the wait ended; later calls return 0.
+    @discardableResult
+    func shutdown(gracePeriod: Duration, inFlight: () -> Int, beforeStop: () -> Void = {}) -> Int {
         let handle: Handle? = state.withLock { state in
             guard case .running(let daemon, let port) = state else { return nil }
             state = .stopped(port: port)
             return daemon
         }
-        guard let daemon = handle?.pointer else { return }
+        guard let daemon = handle?.pointer else { return 0 }
 
         // MHD_quiesce_daemon hands the listening socket back to us (it needs MHD_USE_ITC with
         // internal threads); closing it makes the kernel refuse new connections.
@@ -111,7 +117,9 @@ final class MHDDaemon: Sendable {
         if unfinished > 0 {
             logger.warning("grace period ended with requests in flight", ["requests": String(unfinished)])
         }
+        beforeStop()
         MHD_stop_daemon(daemon)
+        return unfinished
     }
 
     /// Worker threads: the configured count, or one per online CPU core.

@@ -21,6 +21,8 @@ final class RequestState {
     var bodyLimitExceeded = false
     /// Set when the response switches protocols; taken by the upgrade callback.
     var upgrade: UpgradeHandoff?
+    /// Set while a blocking handler runs on the pool and the connection is suspended.
+    var suspended: SuspendedRequest?
 
     init(target: String, startTime: ContinuousClock.Instant = .now) {
         self.target = target

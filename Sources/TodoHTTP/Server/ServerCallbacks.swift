@@ -76,6 +76,10 @@ enum ServerCallbacks {
     }
 
     private static func respond(_ core: ServerCore, _ state: RequestState, _ connection: OpaquePointer) -> MHD_Result {
+        if let suspended = state.suspended {
+            return resumed(core, state, suspended, connection)
+        }
+
         var request = HTTPRequest(
             method: state.method, target: state.target, headers: state.headers, body: state.body,
             remoteAddress: SocketAddress.text(cmhd_client_address(connection)), logger: core.logger,
@@ -86,9 +90,24 @@ enum ServerCallbacks {
         state.headers = HTTPHeaders()
         state.target = ""
 
-        var response =
-            state.arrivedWhileDraining
-            ? HandlerInvocation.shuttingDown : HandlerInvocation.respond(core.handler, to: request)
+        let response: HTTPResponse
+        if state.arrivedWhileDraining {
+            response = HandlerInvocation.shuttingDown
+        } else if let blocking = core.blocking, !request.bodyLimitExceeded {
+            guard let answer = blocking.dispatch(request, connection: connection, state: state) else { return .YES }
+            response = answer
+        } else {
+            response = HandlerInvocation.respond(core.handler, to: request)
+        }
+        return queue(core, state, response, on: connection)
+    }
+
+    /// Applies the transport's rules (the 413 guarantee, upgrades, `Connection: close` while
+    /// draining) and queues the response on the connection.
+    static func queue(
+        _ core: ServerCore, _ state: RequestState, _ response: HTTPResponse, on connection: OpaquePointer
+    ) -> MHD_Result {
+        var response = response
         if state.bodyLimitExceeded && response.status != 413 {
             response = HandlerInvocation.payloadTooLarge(limit: core.maxBodyBytes)
         }
