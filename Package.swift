@@ -147,8 +147,9 @@ let package = Package(
         .testTarget(
             name: "TodoAppTests",
             dependencies: [
-                "TodoApp", "TodoKafka", "TodoConfig", "TodoCore", "TodoEvents", "TodoHTTP", "TodoLogging",
-                "TodoMetrics", "TodoTestSupport",
+                "TodoApp", "TodoBackend", "TodoKafka", "TodoConfig", "TodoCore", "TodoEvents", "TodoHTTP",
+                "TodoLogging",
+                "TodoMCP", "TodoMetrics", "TodoTestSupport",
             ]),
         .testTarget(
             name: "TodoDaprTests",

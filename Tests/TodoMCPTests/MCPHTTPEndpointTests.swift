@@ -142,26 +142,38 @@ import TodoMCP
     @Test func boundsSessionsPerUserAndInAllAndExpiresIdleOnes() throws {
         let stack = try Stack(maxPerUser: 2)
         let first = try stack.open(stack.harness.alice)
-        _ = try stack.open(stack.harness.alice)
-        _ = try stack.open(stack.harness.alice)
+        let second = try stack.open(stack.harness.alice)
+        let third = try stack.open(stack.harness.alice)
         let aliceToken = try stack.token(stack.harness.alice)
         #expect(stack.post(Self.listTools, token: aliceToken, session: first).status == 404)
         #expect(stack.sessions.count == 2)
 
+        // The store (3) is full after Bob's second: the least recently used session of anyone
+        // makes way, so a new user is never locked out by sessions others hold.
         let bob = try stack.open(stack.harness.bob)
         let bobToken = try stack.token(stack.harness.bob)
-        let full = stack.post(MCPHarness.initialize(version: "2025-11-25"), token: bobToken)
-        #expect(full.status == 503)
-        #expect(try full.jsonBody()["error"]?["code"] == "mcp_sessions_exhausted")
+        #expect(stack.post(Self.listTools, token: aliceToken, session: third).status == 200)
+        let bobSecond = stack.post(MCPHarness.initialize(version: "2025-11-25"), token: bobToken)
+        #expect(bobSecond.status == 200)
+        #expect(bobSecond.headers["Mcp-Session-Id"] != nil)
+        #expect(stack.post(Self.listTools, token: aliceToken, session: second).status == 404)
+        #expect(stack.post(Self.listTools, token: aliceToken, session: third).status == 200)
+        #expect(stack.sessions.count == 3)
 
-        // A refused handshake takes no place, so it is answered even when the store is full.
+        // Past his own limit Bob pushes out only his own oldest session, not Alice's.
+        _ = try stack.open(stack.harness.bob)
+        #expect(stack.post(Self.listTools, token: bobToken, session: bob).status == 404)
+        #expect(stack.post(Self.listTools, token: aliceToken, session: third).status == 200)
+
+        // A refused handshake takes no place.
         let refused = stack.post(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#, token: bobToken)
         #expect(try refused.jsonBody()["error"]?["code"] == -32602)
         #expect(refused.headers["Mcp-Session-Id"] == nil)
-        #expect(stack.post(Self.listTools, token: bobToken, session: bob).status == 200)
+        #expect(stack.sessions.count == 3)
 
         stack.harness.clock.advance(by: 601)
-        #expect(stack.post(Self.listTools, token: bobToken, session: bob).status == 404)
+        #expect(stack.post(Self.listTools, token: aliceToken, session: third).status == 404)
         #expect(stack.post(MCPHarness.initialize(version: "2025-11-25"), token: bobToken).status == 200)
+        #expect(stack.sessions.count == 1)
     }
 }

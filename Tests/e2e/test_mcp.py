@@ -224,6 +224,70 @@ def test_stdio_refuses_to_start_without_a_valid_token(server, new_account):
     assert "account_not_found" in gone.stderr
 
 
+def test_a_running_stdio_session_ends_when_the_account_is_deleted(server, new_account):
+    """Each tools/call checks the account again: once it is gone the call gets a JSON-RPC error
+    with `account_not_found`, a warning goes to stderr and the process exits with 1."""
+    account = new_account("mcp-deleted")
+    environment = dict(server.environment, TODO_MCP_TOKEN=account.token)
+    process = subprocess.Popen(
+        [*server.cli_prefix, "--log-level=info", "mcp"], env=environment, stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    add = {"jsonrpc": "2.0", "method": "tools/call", "params": {"name": "add_task", "arguments": {"title": "Kept"}}}
+
+    def exchange(message):
+        process.stdin.write(json.dumps(message) + "\n")
+        process.stdin.flush()
+        return json.loads(process.stdout.readline())
+
+    try:
+        assert exchange(initialize_request())["id"] == 1
+        assert exchange({**add, "id": 2})["result"]["isError"] is False
+
+        database = next(server.data_dir.glob("*.db"))
+        with sqlite3.connect(database) as connection:
+            connection.execute("DELETE FROM users WHERE id = ?", (account.user["id"],))
+        refused = exchange({**add, "id": 3})
+        assert refused["id"] == 3 and refused["error"]["code"] == -32001, refused
+        assert refused["error"]["data"]["code"] == "account_not_found"
+        stdout, stderr = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 1 and stdout == ""
+    logs = [json.loads(line) for line in stderr.splitlines() if line.startswith("{")]
+    assert any(log["level"] == "warning" and log.get("error.code") == "account_not_found" for log in logs), stderr
+    assert "account_not_found" in stderr and account.token not in stderr
+
+
+def test_stdio_refuses_a_data_directory_that_is_not_the_servers(server, new_account, tmp_path):
+    """A mistyped --data-dir is named in a clear error, and nothing is created there."""
+    account = new_account("mcp-typo")
+    environment = dict(server.environment, TODO_MCP_TOKEN=account.token)
+    options = [option for option in server.cli_prefix if not option.startswith("--data-dir=")]
+
+    def run(data_dir):
+        return subprocess.run(
+            [*options, f"--data-dir={data_dir}", "mcp"], input="", env=environment, capture_output=True, text=True,
+            timeout=60)
+
+    typo = tmp_path / "dtaa"
+    missing = run(typo)
+    assert missing.returncode == 1 and missing.stdout == ""
+    assert "database_not_found" in missing.stderr and str(typo / "todo.db") in missing.stderr, missing.stderr
+    assert not typo.exists()
+
+    no_secret = tmp_path / "copy"
+    no_secret.mkdir()
+    database = next(server.data_dir.glob("*.db"))
+    with sqlite3.connect(database) as source, sqlite3.connect(no_secret / database.name) as copy:
+        source.backup(copy)
+    refused = run(no_secret)
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert "jwt_secret_not_found" in refused.stderr and "check --data-dir" in refused.stderr, refused.stderr
+    assert not (no_secret / "jwt-secret").exists()
+
+
 def test_http_requires_a_bearer_token(server, new_account):
     initialize = initialize_request()
     headers = ACCEPT
@@ -287,24 +351,65 @@ def test_one_users_token_never_reaches_another_users_tasks_or_session(server, ne
     assert task["completed"] is False
 
 
-def test_session_limits_come_from_the_configuration(tmp_path):
-    running = start_server(tmp_path, extra_environment={"TODO_MCP_MAX_SESSIONS_PER_USER": "1"})
-    try:
-        account = sign_up(running, "mcp-limits")
-        headers = {**ACCEPT, **account.headers()}
+def test_http_refuses_an_oversized_batch_whole(server, new_account):
+    """A 2025-03-26 session may batch, but at most 20 messages: 21 `add_task` calls get one
+    -32600 naming the limit, and no task is added; 20 are served."""
+    account = new_account("mcp-batch")
+    headers = {**ACCEPT, **account.headers()}
+    opened = requests.post(server.url("/mcp"), json=initialize_request("2025-03-26"), headers=headers, timeout=10)
+    assert opened.status_code == 200, opened.text
+    headers["Mcp-Session-Id"] = opened.headers["Mcp-Session-Id"]
 
-        def open_session():
+    def batch(count):
+        return [{"jsonrpc": "2.0", "id": index, "method": "tools/call",
+                 "params": {"name": "add_task", "arguments": {"title": f"Batched {index}"}}}
+                for index in range(1, count + 1)]
+
+    refused = requests.post(server.url("/mcp"), json=batch(21), headers=headers, timeout=30)
+    assert refused.status_code == 200, refused.text
+    reply = refused.json()
+    assert reply["id"] is None and reply["error"]["code"] == -32600
+    assert reply["error"]["data"]["maxBatchMessages"] == 20 and "at most 20" in reply["error"]["message"]
+    assert account.get("/api/tasks").json()["tasks"] == []
+
+    served = requests.post(server.url("/mcp"), json=batch(20), headers=headers, timeout=30)
+    assert [answer["id"] for answer in served.json()] == list(range(1, 21))
+    assert len(account.get("/api/tasks", params={"limit": 100}).json()["tasks"]) == 20
+
+
+def test_session_limits_come_from_the_configuration(tmp_path):
+    """Per user a new session ends the user's oldest; when the store is full a new user's session
+    ends the least recently used of anyone's, so sessions others hold never lock a user out."""
+    environment = {"TODO_MCP_MAX_SESSIONS_PER_USER": "1", "TODO_MCP_MAX_SESSIONS": "2"}
+    running = start_server(tmp_path, extra_environment=environment)
+    try:
+        alice, bob, carol = (sign_up(running, name) for name in ("mcp-limit-a", "mcp-limit-b", "mcp-limit-c"))
+        ping = {"jsonrpc": "2.0", "id": 5, "method": "ping"}
+
+        def open_session(account):
+            headers = {**ACCEPT, **account.headers()}
             response = requests.post(running.url("/mcp"), json=initialize_request(), headers=headers, timeout=10)
             assert response.status_code == 200, response.text
             return response.headers["Mcp-Session-Id"]
 
-        first, second = open_session(), open_session()
-        ping = {"jsonrpc": "2.0", "id": 5, "method": "ping"}
-        ended = requests.post(
-            running.url("/mcp"), json=ping, headers={**headers, "Mcp-Session-Id": first}, timeout=10)
-        assert_error(ended, 404, "mcp_session_not_found")
-        alive = requests.post(
-            running.url("/mcp"), json=ping, headers={**headers, "Mcp-Session-Id": second}, timeout=10)
-        assert alive.status_code == 200 and alive.json() == {"jsonrpc": "2.0", "id": 5, "result": {}}
+        def ping_status(account, session_id):
+            headers = {**ACCEPT, **account.headers(), "Mcp-Session-Id": session_id}
+            response = requests.post(running.url("/mcp"), json=ping, headers=headers, timeout=10)
+            if response.status_code == 404:
+                assert_error(response, 404, "mcp_session_not_found")
+            else:
+                assert response.json() == {"jsonrpc": "2.0", "id": 5, "result": {}}
+            return response.status_code
+
+        first, second = open_session(alice), open_session(alice)
+        assert ping_status(alice, first) == 404
+        assert ping_status(alice, second) == 200
+
+        bobs = open_session(bob)
+        assert ping_status(bob, bobs) == 200
+        carols = open_session(carol)
+        assert ping_status(alice, second) == 404
+        assert ping_status(bob, bobs) == 200
+        assert ping_status(carol, carols) == 200
     finally:
         stop_server(running)

@@ -17,12 +17,16 @@ enum MCPCommand: Command {
         Protocol: newline-delimited JSON-RPC on stdin and stdout. Logs go to stderr only.
         Every call acts as the user of the access token, from --token or TODO_MCP_TOKEN; get one
         with POST /api/auth/login. An expired or invalid token, or a deleted account, stops the
-        command before it serves anything.
+        command before it serves anything; while it serves, each tools/list and tools/call checks
+        again, and once the token has expired or the account is gone that request gets a JSON-RPC
+        error (-32001, data.code token_expired or account_not_found) and the command exits with 1.
 
         Options:
           --token TOKEN         access token (default: TODO_MCP_TOKEN, which, unlike a flag, other
                                 local users cannot read in the process list)
-          --data-dir PATH       data directory (data_dir, TODO_DATA_DIR)
+          --data-dir PATH       data directory of the server whose users it serves (data_dir,
+                                TODO_DATA_DIR); it must hold that server's database and, without
+                                auth.jwt_secret, its jwt-secret file: nothing is created there
           --database-url URL    database (database.url, DATABASE_URL)
           --log-level LEVEL     trace, debug, info, warning or error (log.level, LOG_LEVEL)
 
@@ -41,7 +45,9 @@ enum MCPCommand: Command {
         let settings = try global.loadSettings()
         let logger = Logger(service: "todo-chatbot", level: settings.logLevel, sink: StandardOutputSink.standardError)
             .with(LogKey.service, name)
-        let composition = try Composition(settings: settings, logger: logger)
+        // Existing data only: a mistyped --data-dir is an error, not a new database and secret.
+        let composition = try Composition(
+            settings: settings, logger: logger, clock: SystemTimeSource(), existingDataOnly: true)
         defer { composition.close() }
 
         let user: User
@@ -51,16 +57,16 @@ enum MCPCommand: Command {
             throw CLIError.failure("The access token was refused: \(error.message) (\(error.code))")
         }
 
-        let transport = MCPStdioTransport(
-            server: composition.mcpServer(logger: logger), user: user,
-            correlationIDs: { [ids = composition.ids] in ids.next() },
-            logger: logger)
+        let transport = composition.mcpStdioTransport(user: user, token: token, logger: logger)
         // A client that goes away closes the pipe: the next write then fails with EPIPE and serving
         // ends normally (closing the database) instead of the process dying of SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         logger.info("Serving MCP on stdio", [LogKey.userID: user.id, "profile": settings.profileName])
-        transport.serve(
+        let ending = transport.serve(
             readLine: { Swift.readLine(strippingNewline: true) },
             write: { bytes in try FileHandle.standardOutput.write(contentsOf: Data(bytes)) })
+        if case .accessEnded(let refusal) = ending {
+            throw CLIError.failure("MCP access ended: \(refusal.message) (\(refusal.code))")
+        }
     }
 }

@@ -31,4 +31,22 @@ extension Composition {
         }
         return try backend.accounts.user(id: verified.subject)
     }
+
+    /// The stdio transport for `user`, who `token` named at startup: before each request that
+    /// acts, the token is verified again (on this composition's clock) and the account looked up,
+    /// so an expired token or a deleted account stops the session.
+    func mcpStdioTransport(user: User, token: String, logger: Logger) -> MCPStdioTransport {
+        MCPStdioTransport(
+            server: mcpServer(logger: logger), user: user, correlationIDs: { [ids] in ids.next() }, logger: logger,
+            checkAccess: { [self] in
+                do {
+                    _ = try self.user(forAccessToken: token)
+                    return nil
+                } catch let error as AppError {
+                    return error
+                } catch {
+                    return AppError.internal("checking the MCP access token: \(error)")
+                }
+            })
+    }
 }

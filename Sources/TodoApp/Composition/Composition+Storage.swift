@@ -6,9 +6,9 @@ extension Composition {
     /// set (and otherwise refuses a schema that is behind), and creates the standard topics of its
     /// event log. Closes what it opened when a step fails.
     static func openStorage(
-        settings: AppSettings, logger: Logger, clock: any TimeSource
+        settings: AppSettings, existingOnly: Bool = false, logger: Logger, clock: any TimeSource
     ) throws -> (any Store, any EventLog & ConsumerBackend) {
-        let storage = try StorageBackend.open(settings: settings)
+        let storage = try StorageBackend.open(settings: settings, existingOnly ? .existingOnly : .createIfMissing)
         logger.info("Opened the database", [LogKey.database: storage.description])
 
         let log = storage.eventLog(settings: settings, clock: clock)

@@ -38,14 +38,23 @@ public final class Composition: Sendable {
 
     /// Opens storage (creating the data directory and, when `autoMigrate` is set, applying
     /// pending migrations) and builds every service's dependencies.
-    public init(settings: AppSettings, logger: Logger, clock: any TimeSource = SystemTimeSource()) throws {
+    public convenience init(settings: AppSettings, logger: Logger, clock: any TimeSource = SystemTimeSource()) throws {
+        try self.init(settings: settings, logger: logger, clock: clock, existingDataOnly: false)
+    }
+
+    /// With `existingDataOnly`, for commands that act on a stack's data (`mcp`) rather than
+    /// serve it: a missing SQLite database is `database_not_found` and a missing local JWT secret
+    /// `jwt_secret_not_found`, instead of a new empty database and a secret no token was signed
+    /// with, so a mistyped `--data-dir` says so.
+    init(settings: AppSettings, logger: Logger, clock: any TimeSource, existingDataOnly: Bool) throws {
         self.settings = settings
         self.logger = logger
         self.clock = clock
         ids = UUIDv7Generator(clock: clock)
 
         let embedded: any EventLog & ConsumerBackend
-        (store, embedded) = try Self.openStorage(settings: settings, logger: logger, clock: clock)
+        (store, embedded) = try Self.openStorage(
+            settings: settings, existingOnly: existingDataOnly, logger: logger, clock: clock)
         outbox = embedded
 
         do {
@@ -53,7 +62,7 @@ public final class Composition: Sendable {
                 settings: settings, outbox: embedded,
                 observeAppends: { StorageBackend.observeAppends(of: embedded, $0) },
                 logger: logger, clock: clock, ids: ids)
-            tokens = try Self.tokenService(settings: settings, logger: logger)
+            tokens = try Self.tokenService(settings: settings, createLocalSecret: !existingDataOnly, logger: logger)
         } catch {
             embedded.close()
             store.close()
@@ -199,11 +208,14 @@ public final class Composition: Sendable {
 
     /// Signing key from `auth.jwt_secret`, or — for a local stack with none configured — a random
     /// secret kept in the data directory (mode 0600), so tokens survive restarts without setup.
-    static func tokenService(settings: AppSettings, logger: Logger) throws -> TokenService {
+    /// Without `createLocalSecret` that file must already exist.
+    static func tokenService(settings: AppSettings, createLocalSecret: Bool = true, logger: Logger) throws
+        -> TokenService
+    {
         var secret = settings.jwtSecret
         if secret.isEmpty {
-            secret = try LocalSecret.loadOrCreate(
-                at: URL(fileURLWithPath: settings.dataDirectory).appendingPathComponent("jwt-secret").path)
+            let path = URL(fileURLWithPath: settings.dataDirectory).appendingPathComponent("jwt-secret").path
+            secret = try createLocalSecret ? LocalSecret.loadOrCreate(at: path) : LocalSecret.load(at: path)
             logger.debug("Using the generated local JWT secret")
         }
         guard secret.utf8.count >= 32 else {

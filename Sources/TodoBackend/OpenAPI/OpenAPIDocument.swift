@@ -1925,24 +1925,6 @@ enum OpenAPIDocument {
                   },
                   "415": {
                     "$ref": "#/components/responses/UnsupportedMediaType"
-                  },
-                  "503": {
-                    "description": "Too many sessions are open; try again later. Codes: `mcp_sessions_exhausted`.",
-                    "headers": {
-                      "X-Request-ID": {
-                        "$ref": "#/components/headers/XRequestID"
-                      },
-                      "X-Correlation-ID": {
-                        "$ref": "#/components/headers/XCorrelationID"
-                      }
-                    },
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/ErrorEnvelope"
-                        }
-                      }
-                    }
                   }
                 }
               },

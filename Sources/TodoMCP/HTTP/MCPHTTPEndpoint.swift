@@ -76,7 +76,7 @@ public struct MCPHTTPEndpoint: Sendable {
             ?? .null
         guard session.protocolVersion != nil else { return .json(status: 200, response) }
 
-        try sessions.admit(session)
+        sessions.admit(session)
         return HTTPResponse.json(status: 200, response).withHeader(Self.sessionHeader, session.id)
     }
 

@@ -21,6 +21,9 @@ public struct JSONRPCError: Error, Sendable, Equatable {
     public static let methodNotFoundCode = -32601
     public static let invalidParamsCode = -32602
     public static let internalErrorCode = -32603
+    /// From the range JSON-RPC leaves to servers: the caller may no longer act (their token
+    /// expired or their account is gone). `data.code` holds the stable error code.
+    public static let accessRefusedCode = -32001
 
     /// The message was not JSON.
     public static func parseError(_ message: String = "The message is not valid JSON") -> JSONRPCError {
@@ -30,6 +33,14 @@ public struct JSONRPCError: Error, Sendable, Equatable {
     /// The JSON is not a request, notification or response, or was sent when it is not allowed.
     public static func invalidRequest(_ message: String) -> JSONRPCError {
         JSONRPCError(code: invalidRequestCode, message: message)
+    }
+
+    /// A batch of `count` messages, over `limit`: refused whole, nothing in it is run.
+    public static func batchTooLarge(_ count: Int, limit: Int) -> JSONRPCError {
+        JSONRPCError(
+            code: invalidRequestCode,
+            message: "A batch may hold at most \(limit) messages; this one has \(count). Send it in smaller batches",
+            data: .object(["maxBatchMessages": .number(Double(limit)), "messages": .number(Double(count))]))
     }
 
     public static func methodNotFound(_ method: String) -> JSONRPCError {
@@ -43,6 +54,11 @@ public struct JSONRPCError: Error, Sendable, Equatable {
         JSONRPCError(
             code: invalidParamsCode, message: message,
             data: parameter.map { .object(["parameter": .string($0)]) })
+    }
+
+    /// The caller may no longer act, for the reason `error` gives (its message and code only).
+    public static func accessRefused(_ error: AppError) -> JSONRPCError {
+        JSONRPCError(code: accessRefusedCode, message: error.message, data: .object(["code": .string(error.code)]))
     }
 
     /// Something failed on our side; `message` is safe for the client (no internals).

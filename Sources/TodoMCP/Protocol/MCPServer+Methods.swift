@@ -70,7 +70,12 @@ extension MCPServer {
         let result = toolbox.run(ToolCall(tool: name, arguments: arguments), in: context)
         var metadata = [LogKey.tool: name, LogKey.userID: call.user.id]
         metadata[LogKey.errorCode] = result.errorCode
-        logger.debug("MCP tool called", metadata)
+        if let diagnostic = result.diagnostic {
+            // The client sees only `internal_error`; what failed must reach the operator.
+            logger.error("MCP tool failed with an internal error", metadata.merging([LogKey.error: diagnostic]) { $1 })
+        } else {
+            logger.debug("MCP tool called", metadata)
+        }
         return .success(result.mcpResult)
     }
 }

@@ -20,6 +20,13 @@ public struct MCPServer: Sendable {
     /// The source events of MCP changes name.
     public static let eventSource = "/mcp"
 
+    /// The most messages one batch may hold. A batch runs its calls one after another on the
+    /// worker that received it, and its response is built whole in memory: without a bound, one
+    /// body under the size limit (thousands of `list_tasks` calls) holds a worker for most of a
+    /// minute and answers with over a hundred megabytes. Twenty covers what clients batch in
+    /// practice (a handful of calls); a larger batch is refused whole, before any of it runs.
+    public static let maxBatchMessages = 20
+
     public init(version: String, tasks: TaskService, toolbox: TaskToolbox = TaskToolbox(), logger: Logger) {
         self.name = "todo-chatbot"
         self.version = version
@@ -46,6 +53,14 @@ public struct MCPServer: Sendable {
         return .success(.single(value))
     }
 
+    /// Checks, before a request that acts, that the caller may still act: nil when they may, else
+    /// why not (an expired token, a deleted account). The stdio transport, which authenticated
+    /// once at startup, passes one; Streamable HTTP authenticates every request and passes none.
+    public typealias AccessCheck = @Sendable () -> AppError?
+
+    /// The methods that act for the user or show what they may do, checked with ``AccessCheck``.
+    static let checkedMethods: Set<String> = ["tools/list", "tools/call"]
+
     /// Whether `inbound` is an `initialize` request, which opens a session.
     public static func isInitializeRequest(_ inbound: Inbound) -> Bool {
         guard case .single(let value) = inbound, case .success(let message) = JSONRPCMessage.read(value),
@@ -55,13 +70,16 @@ public struct MCPServer: Sendable {
     }
 
     /// The response to send for `inbound`, or nil when it held only notifications and responses.
-    /// `correlationID` goes into the events of every change the calls make.
+    /// `correlationID` goes into the events of every change the calls make; `checkAccess` runs
+    /// before each `tools/list` and `tools/call`, whose refusal answers that request.
     public func respond(
-        to inbound: Inbound, session: MCPSession, user: User, correlationID: String?
+        to inbound: Inbound, session: MCPSession, user: User, correlationID: String?,
+        checkAccess: AccessCheck? = nil
     ) -> JSONValue? {
+        let call = Call(session: session, user: user, correlationID: correlationID, checkAccess: checkAccess)
         switch inbound {
         case .single(let value):
-            return respond(toMessage: value, session: session, user: user, correlationID: correlationID)
+            return respond(toMessage: value, call: call)
         case .batch(let members):
             guard let version = session.protocolVersion, ProtocolVersion.allowsBatches(version) else {
                 let reason = "JSON-RPC batches are not supported in this protocol version; send one message at a time"
@@ -70,19 +88,21 @@ public struct MCPServer: Sendable {
             guard !members.isEmpty else {
                 return JSONRPCResponse.error(.invalidRequest("A batch must not be empty"), id: nil)
             }
-            let responses = members.compactMap {
-                respond(toMessage: $0, session: session, user: user, correlationID: correlationID)
+            guard members.count <= Self.maxBatchMessages else {
+                return JSONRPCResponse.error(.batchTooLarge(members.count, limit: Self.maxBatchMessages), id: nil)
             }
+            let responses = members.compactMap { respond(toMessage: $0, call: call) }
             return responses.isEmpty ? nil : .array(responses)
         }
     }
 
     /// One message: a request gets a result or an error; anything else gets nothing, except a
     /// message that cannot be read, which is answered with `-32600`.
-    func respond(toMessage value: JSONValue, session: MCPSession, user: User, correlationID: String?) -> JSONValue? {
+    func respond(toMessage value: JSONValue, call: Call) -> JSONValue? {
+        let session = call.session
         // Transports look sessions up by their user; this guards against one that did not.
-        guard session.userID == user.id else {
-            logger.error("MCP session used with another user's identity", [LogKey.userID: user.id])
+        guard session.userID == call.user.id else {
+            logger.error("MCP session used with another user's identity", [LogKey.userID: call.user.id])
             return JSONRPCResponse.error(.internalError(), id: nil)
         }
 
@@ -99,7 +119,9 @@ public struct MCPServer: Sendable {
             if method == "notifications/initialized", session.protocolVersion != nil { session.markClientReady() }
             return nil
         case .request(let id, let method, let params):
-            let call = Call(session: session, user: user, correlationID: correlationID)
+            if Self.checkedMethods.contains(method), let refusal = call.checkAccess?() {
+                return JSONRPCResponse.error(.accessRefused(refusal), id: id)
+            }
             switch handle(method: method, params: params, call: call) {
             case .success(let result): return JSONRPCResponse.result(result, id: id)
             case .failure(let error): return JSONRPCResponse.error(error, id: id)
@@ -112,5 +134,6 @@ public struct MCPServer: Sendable {
         let session: MCPSession
         let user: User
         let correlationID: String?
+        let checkAccess: AccessCheck?
     }
 }

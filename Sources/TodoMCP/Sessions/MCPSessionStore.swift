@@ -9,8 +9,11 @@ import TodoCrypto
 /// A session belongs to the user whose token opened it: looking one up with another user's id
 /// finds nothing, exactly as for an id that never existed, so a session id leaks no access.
 /// Limits: a user's least recently used session makes way for a new one past `maxPerUser` (a
-/// client that never says goodbye cannot pile them up); past `maxSessions` in all, opening one
-/// is refused with 503 until idle sessions expire.
+/// client that never says goodbye cannot pile them up); past `maxSessions` in all, the least
+/// recently used session of anyone makes way. Refusing there instead would let a few accounts
+/// fill the store and lock every other user out until their sessions expire; evicting means a
+/// user who opens too many can only push out idle sessions, and never holds more than
+/// `maxPerUser` of the places.
 ///
 /// Sessions live in this process only: after a restart, or on another backend replica, a
 /// session id is unknown (404) and the client initializes again. With several replicas the
@@ -56,25 +59,25 @@ public final class MCPSessionStore: Sendable {
         MCPSession(id: SecureRandom.token(byteCount: 24), userID: userID)
     }
 
-    /// Holds `session` from now on; 503 `mcp_sessions_exhausted` when the store is full of
-    /// sessions that are still in use.
-    public func admit(_ session: MCPSession) throws(AppError) {
+    /// Holds `session` from now on, first dropping the user's least recently used session when
+    /// they hold `maxPerUser`, then the least recently used of all when the store is full. Dropped
+    /// sessions answer 404, and their clients initialize again.
+    public func admit(_ session: MCPSession) {
         let now = clock.now
-        let admitted = state.withLock { state in
+        state.withLock { state in
             state.entries = state.entries.filter { !isExpired($0.value, now: now) }
 
             let own = state.entries.filter { $0.value.session.userID == session.userID }
             if own.count >= maxPerUser, let oldest = own.min(by: { $0.value.lastUse < $1.value.lastUse }) {
                 state.entries[oldest.key] = nil
             }
-            guard state.entries.count < maxSessions else { return false }
+            if state.entries.count >= maxSessions,
+                let oldest = state.entries.min(by: { $0.value.lastUse < $1.value.lastUse })
+            {
+                state.entries[oldest.key] = nil
+            }
             state.entries[session.id] = Entry(session: session, lastUsed: now, lastUse: 0)
             state.touch(session.id, at: now)
-            return true
-        }
-        guard admitted else {
-            throw AppError.unavailable(
-                "Too many MCP sessions are open; try again later", code: "mcp_sessions_exhausted")
         }
     }
 
