@@ -45,9 +45,10 @@ public struct MCPStdioTransport: Sendable {
     @discardableResult
     public func serve(readLine: () -> String?, write: ([UInt8]) throws -> Void) -> Ending {
         let refusals = Refusals()
-        let check: MCPServer.AccessCheck? = checkAccess.map { check in
-            {
-                let refusal = check()
+        var check: MCPServer.AccessCheck?
+        if let checkAccess {
+            check = { @Sendable () -> AppError? in
+                let refusal = checkAccess()
                 if let refusal { refusals.record(refusal) }
                 return refusal
             }
