@@ -16,10 +16,20 @@ extension Composition {
             baseURL: settings.baseURL, model: settings.model, apiKey: settings.apiKey,
             requestTimeout: TimeInterval(settings.timeoutSeconds), maxSteps: settings.maxSteps,
             deadline: TimeInterval(settings.deadlineSeconds))
-        logger.info(
-            "Chat answers with a language model",
-            ["model.name": settings.model, "model.url": configuration.completionsURL])
         return ModelChatResponder(
             configuration: configuration, clock: clock, logger: logger.with("component", "model-chat"))
+    }
+
+    /// Says, when the backend starts, who answers its chat messages (other commands build the
+    /// same composition and stay quiet about it).
+    func logChatEngine() {
+        let engine = settings.chatEngine
+        guard engine.engine == .openAICompatible else {
+            logger.info("Chat answers with the offline engine")
+            return
+        }
+
+        let url = ModelConfiguration(baseURL: engine.baseURL, model: engine.model, apiKey: "").completionsURL
+        logger.info("Chat answers with a language model", ["model.name": engine.model, "model.url": url])
     }
 }

@@ -107,6 +107,7 @@ public final class Composition: Sendable {
         let registry = Self.metricsRegistry(logger: logger)
         switch name {
         case .backend:
+            logChatEngine()
             backend.register(on: &router)
             mcpEndpoint().register(on: &router)
             registerDaprRoutes(on: &router, service: name, consumers: [])
