@@ -11,9 +11,11 @@ import TodoEvents
 ///   ``inbox``, and the sidecar delivers each event to the app's HTTP route
 ///   (``DaprSubscriptionRoutes``), which calls it. Dapr, not this process, keeps the consumer
 ///   group's offsets; the group is the component's `consumerGroup`.
-/// - **Inspection** (`read`, `topics`, `groups`) answers from the outbox: Dapr has no API to list
-///   or read a broker's topics, and the outbox holds every event the product published. The sync
-///   service's catch-up reads it there, at the positions the pushed events carry.
+/// - **Inspection** (`read`, `topics`) answers from the outbox: Dapr has no API to list or read a
+///   broker's topics, and the outbox holds every event the product published. The sync service's
+///   catch-up reads it there, at the positions the pushed events carry. Nor can Dapr tell how far
+///   a consumer group has got, so ``groups()`` is empty and ``knowsGroupOffsets`` false: a lag this process cannot know is left
+///   out of metrics and readiness rather than shown as 0.
 public final class DaprEventLog: EventLog, OutboxTarget {
     /// The CloudEvent extension attributes that carry an event's place in the outbox through Dapr,
     /// so a pushed event has the same partition and offset as the catch-up read of the same event.
@@ -70,13 +72,12 @@ public final class DaprEventLog: EventLog, OutboxTarget {
         try outbox.topics()
     }
 
-    public func groups() throws -> [GroupMetadata] {
-        try outbox.groups()
-    }
+    /// None: the broker behind the sidecar keeps the groups' offsets, out of this process's sight.
+    public func groups() throws -> [GroupMetadata] { [] }
 
-    public func group(named name: String) throws -> GroupMetadata? {
-        try outbox.group(named: name)
-    }
+    public func group(named name: String) throws -> GroupMetadata? { nil }
+
+    public var knowsGroupOffsets: Bool { false }
 
     /// Retention of the outbox is the outbox's own; nothing is kept here.
     public func applyRetention() throws -> Int { 0 }

@@ -38,6 +38,19 @@ struct HTTPMetricsMiddlewareTests {
             ])
     }
 
+    @Test func methodsClientsMakeUp_allCountAsOther() {
+        for verb in ["FOOBAR1", "FOOBAR2", String(repeating: "X", count: 300)] {
+            _ = client.send(HTTPMethod(rawValue: verb), "/items/a")
+        }
+        _ = client.send(.delete, "/items/a")
+
+        #expect(
+            samples("http_requests_total") == [
+                #"http_requests_total{service="test",method="DELETE",route="/items/{id}",status="405"} 1"#,
+                #"http_requests_total{service="test",method="OTHER",route="/items/{id}",status="405"} 3"#,
+            ])
+    }
+
     @Test func durationCounts_matchTheRequestCounts_andNothingStaysInFlight() {
         for _ in 0..<5 { _ = client.send(.get, "/items/x") }
 

@@ -7,7 +7,9 @@ import subprocess
 
 import pytest
 
-from conftest import SCRUBBED_ENVIRONMENT, binary_path
+import requests
+
+from conftest import SCRUBBED_ENVIRONMENT, binary_path, start_server, stop_server
 
 
 @pytest.fixture
@@ -120,3 +122,20 @@ def test_bench_takes_its_options_before_or_without_a_mode(cli):
     assert [scenario["name"] for scenario in result["scenarios"]] == ["bare"]
     assert result["scenarios"][0]["requests"] > 0
     assert "Unknown bench" in cli("bench", "nonsense", expect=2).stderr
+
+
+def test_the_web_ui_alone_needs_no_database_or_broker(tmp_path):
+    """`serve frontend` opens neither: pointed at a database and a broker that are not there, it
+    still serves the page, health and metrics, and creates nothing in its data directory."""
+    environment = {"DATABASE_URL": "postgres://todo@127.0.0.1:1/nowhere", "TODO_BROKER": "kafka",
+                   "KAFKA_BOOTSTRAP_SERVERS": "127.0.0.1:1"}
+    frontend = start_server(tmp_path, ("frontend",), environment, log_name="frontend.log")
+    try:
+        assert requests.get(frontend.url("/health/ready"), timeout=5).json()["status"] == "ready"
+        page = requests.get(frontend.url("/"), timeout=5)
+        assert page.status_code == 200 and "text/html" in page.headers["Content-Type"]
+        metrics = requests.get(frontend.url("/metrics"), timeout=5).text
+        assert 'http_requests_total{service="frontend",method="GET",route="/health/ready",status="200"}' in metrics
+        assert list(frontend.data_dir.iterdir()) == []
+    finally:
+        stop_server(frontend)

@@ -10,6 +10,8 @@ import sqlite3
 import subprocess
 import uuid
 
+import requests
+
 from conftest import sign_up, start_server, stop_server
 from dapr_stack import PUBSUB, dapr_environment, events_of, ready, sidecar  # noqa: F401 (fixture)
 from sync_stack import open_socket, receive, receive_ready, start_stack
@@ -68,6 +70,12 @@ def test_recurring_task_service_consumes_pushed_completions_once(tmp_path, sidec
         consumers = ready(recurring)["checks"]["event_log"]["details"]["consumers"]
         assert consumers[0]["group"] == "recurring" and consumers[0]["duplicates_skipped"] >= 1
         assert consumers[0]["dead_lettered"] >= 1 and consumers[0]["retries"] >= 1
+
+        # Dapr keeps the group's offsets: the lag is not known here, so it is not shown (a 0
+        # would look healthy), while the consumer's own counts are.
+        metrics = requests.get(recurring.url("/metrics"), timeout=5).text
+        assert "todo_consumer_lag_messages{" not in metrics
+        assert 'todo_consumer_messages_total{group="recurring",outcome="processed"}' in metrics
     finally:
         stop_server(recurring)
         stop_server(backend)

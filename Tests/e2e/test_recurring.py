@@ -69,6 +69,11 @@ def test_completing_a_repeating_task_creates_exactly_one_next_occurrence(tmp_pat
 
         report = json.loads(run_cli(running, "health", "--service", "recurring-task", "--json"))
         assert [(row["service"], row["ready"]) for row in report] == [("recurring-task", True)]
+        # --port goes with either name of the service.
+        for name in ("recurring-task", "recurring"):
+            port = str(running.ports["recurring"])
+            report = json.loads(run_cli(running, "health", "--service", name, "--port", port, "--json"))
+            assert [(row["service"], row["ready"]) for row in report] == [("recurring-task", True)]
     finally:
         stop_server(running)
 

@@ -27,9 +27,13 @@ enum HealthCommand: Command {
         var global = global
         let json = arguments.flag("json")
         let only = try arguments.option("service")
+        let service = try only.map { name in
+            guard let service = ServiceName(named: name) else { throw CLIError.usage("Unknown service '\(name)'") }
+            return service
+        }
         if let port = try arguments.option("port") {
-            guard let only else { throw CLIError.usage("--port needs --service NAME") }
-            global.set("ports.\(only)", to: port, flag: "--port")
+            guard let service else { throw CLIError.usage("--port needs --service NAME") }
+            global.set(service.portKey, to: port, flag: "--port")
         }
         let timeout = try arguments.option("timeout").map { Double($0) } ?? 3
         try global.takeCommonOverrides(&arguments)
@@ -37,11 +41,7 @@ enum HealthCommand: Command {
         guard let timeout, timeout > 0 else { throw CLIError.usage("--timeout takes a positive number of seconds") }
 
         let settings = try global.loadSettings()
-        var names = ServiceName.allCases
-        if let only {
-            guard let service = ServiceName(named: only) else { throw CLIError.usage("Unknown service '\(only)'") }
-            names = [service]
-        }
+        let names = service.map { [$0] } ?? ServiceName.allCases
         let host = settings.host == "0.0.0.0" || settings.host == "::" ? "127.0.0.1" : settings.host
         let rows = names.map { name in
             check(name.rawValue, base: "http://\(host):\(settings.ports[name] ?? 0)", timeout: timeout)

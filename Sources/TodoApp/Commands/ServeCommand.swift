@@ -48,6 +48,13 @@ enum ServeCommand: Command {
 
         let settings = try global.loadSettings()
         let logger = Logger(service: "todo-chatbot", level: settings.logLevel)
+        if names == [.frontend], !demo {
+            logger.info("Starting", ["profile": settings.profileName, "services": ServiceName.frontend.rawValue])
+            let services = Composition.frontendOnlyServices(settings: settings, logger: logger)
+            try ServiceGroup(services: services, logger: logger).run()
+            return
+        }
+
         let composition = try Composition(settings: settings, logger: logger)
         defer { composition.close() }
 

@@ -122,9 +122,7 @@ public final class Composition: Sendable {
             registerDaprRoutes(on: &router, service: name, consumers: [(consumer.group, consumer.topics)])
             workers.append(WorkerService(name: "recurring-task consumer", start: consumer.start, stop: consumer.stop))
         case .frontend:
-            FrontendRoutes(
-                config: FrontendConfig(apiBaseURL: settings.frontendAPIURL, webSocketURL: settings.frontendWebSocketURL)
-            ).register(on: &router)
+            Self.frontendRoutes(settings: settings).register(on: &router)
         case .notification:
             let reminderMetrics = NotificationMetrics(registry: registry)
             let notifications = NotificationService(
@@ -172,9 +170,20 @@ public final class Composition: Sendable {
     /// The HTTP listener of one service on its configured port, with `GET /metrics` serving
     /// `metrics` and the process's families.
     func httpService(_ name: ServiceName, router: Router, metrics registry: MetricsRegistry? = nil) -> HTTPService {
+        Self.httpService(
+            name, router: router, settings: settings, logger: logger,
+            metrics: [metrics, registry ?? Self.metricsRegistry(logger: logger)])
+    }
+
+    /// The HTTP listener of service `name`; `/metrics` serves `registries`, the last of which also
+    /// gets the service's HTTP metrics.
+    static func httpService(
+        _ name: ServiceName, router: Router, settings: AppSettings, logger: Logger,
+        metrics registries: [MetricsRegistry]
+    ) -> HTTPService {
         var router = router
-        let registry = registry ?? Self.metricsRegistry(logger: logger)
-        let httpMetrics = instrument(name, router: &router, registry: registry)
+        MetricsRoute(registries: registries).register(on: &router)
+        let httpMetrics = registries.last.map { HTTPMetrics(service: name.rawValue, registry: $0) }
         let pipeline = HTTPPipeline.standard(
             router: router, cors: CORSPolicy(allowedOrigins: settings.corsOrigins), maxBodyBytes: settings.maxBodyBytes,
             metrics: httpMetrics)

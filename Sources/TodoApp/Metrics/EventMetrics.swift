@@ -17,6 +17,27 @@ enum EventMetrics {
         }
         guard !consumers.isEmpty else { return }
 
+        // A log that cannot tell how far its groups have got (Dapr keeps the offsets) shows no lag:
+        // a 0 would look healthy while nothing arrives.
+        if log.knowsGroupOffsets { registerLag(on: registry, log: log, consumers: consumers) }
+        registry.counter(
+            "todo_consumer_messages_total",
+            help: "Messages this process's consumers handled (processed), skipped as already processed "
+                + "(duplicate), failed and retried (retried) or sent to a dead-letter topic (dead_lettered).",
+            labels: ["group", "outcome"]
+        ) {
+            consumers.flatMap { consumer in
+                let counts = consumer.counts
+                return [
+                    ("processed", counts.processed), ("duplicate", counts.duplicates), ("retried", counts.retried),
+                    ("dead_lettered", counts.deadLettered),
+                ].map { MetricSample([consumer.group, $0.0], Double($0.1)) }
+            }
+        }
+    }
+
+    /// Each consumer group's lag per topic.
+    private static func registerLag(on registry: MetricsRegistry, log: any EventLog, consumers: [EventConsumer]) {
         registry.gauge(
             "todo_consumer_lag_messages", help: "Messages a consumer group has not yet consumed, per topic.",
             labels: ["group", "topic"]
@@ -31,20 +52,6 @@ enum EventMetrics {
                 }
             }
             return samples
-        }
-        registry.counter(
-            "todo_consumer_messages_total",
-            help: "Messages this process's consumers handled (processed), skipped as already processed "
-                + "(duplicate), failed and retried (retried) or sent to a dead-letter topic (dead_lettered).",
-            labels: ["group", "outcome"]
-        ) {
-            consumers.flatMap { consumer in
-                let counts = consumer.counts
-                return [
-                    ("processed", counts.processed), ("duplicate", counts.duplicates), ("retried", counts.retried),
-                    ("dead_lettered", counts.deadLettered),
-                ].map { MetricSample([consumer.group, $0.0], Double($0.1)) }
-            }
         }
     }
 

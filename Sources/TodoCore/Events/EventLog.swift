@@ -66,9 +66,15 @@ public protocol EventLog: Sendable {
 
     /// Stops every subscription of this instance and releases its resources.
     func close()
+
+    /// Whether ``groups()`` tells how far groups have got. False for a log that hands delivery to
+    /// something it cannot ask (a Dapr sidecar): its groups' lag is unknown, not 0.
+    var knowsGroupOffsets: Bool { get }
 }
 
 extension EventLog {
+    public var knowsGroupOffsets: Bool { true }
+
     public func group(named name: String) throws -> GroupMetadata? {
         try groups().first { $0.group == name }
     }

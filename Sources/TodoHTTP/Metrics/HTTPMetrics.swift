@@ -4,8 +4,8 @@ import TodoMetrics
 /// `http_request_duration_seconds{service,method,route}` and `http_requests_in_flight{service}`.
 ///
 /// `route` is the matched route's template (`/api/tasks/{id}`), or ``unmatchedRoute`` when no
-/// route matched, so the number of series is bounded by the routes, methods and statuses, never
-/// by the paths clients send.
+/// route matched, and `method` one of the standard methods or `OTHER`, so the number of series
+/// is bounded by the routes, methods and statuses, never by the paths or methods clients send.
 public final class HTTPMetrics: Sendable {
     /// The `route` label of a request whose path matched no route.
     public static let unmatchedRoute = "unmatched"
@@ -17,6 +17,13 @@ public final class HTTPMetrics: Sendable {
     /// instead of compare-exchange loops on one shared gauge.
     private let started = Counter()
     private let finished = Counter()
+    /// The `method` label of a request whose method is not a standard one (RFC 9110 §9, PATCH).
+    public static let otherMethod = HTTPMethod(rawValue: "OTHER")
+    /// Methods counted under their own name; any other token a client sends counts as ``otherMethod``.
+    static let labelledMethods: Set<HTTPMethod> = [
+        .get, .head, .post, .put, .patch, .delete, .options, "CONNECT", "TRACE",
+    ]
+
     /// The series of each method, route and status, looked up per thread so that a request
     /// takes no lock; the families' own lock is taken only the first time a thread sees a series.
     private let series = ThreadLocalCache<SeriesKey, Series>()
@@ -54,6 +61,7 @@ public final class HTTPMetrics: Sendable {
 
     /// Counts one answered request and its duration in seconds.
     func requestFinished(method: HTTPMethod, route: String?, status: Int, seconds: Double) {
+        let method = Self.labelledMethods.contains(method) ? method : Self.otherMethod
         let key = SeriesKey(method: method, route: route, status: status)
         let series = self.series.value(for: key) {
             let label = route ?? Self.unmatchedRoute

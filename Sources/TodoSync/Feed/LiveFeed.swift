@@ -70,7 +70,8 @@ final class LiveFeed: Sendable {
         }
     }
 
-    /// The readiness details: the group, the partitions this member owns, and the group's lag.
+    /// The readiness details: the group, the partitions this member owns, and the group's lag
+    /// when the log knows it.
     /// Throws when the subscription is not running or owns no partition yet.
     func status() throws -> JSONValue {
         guard let current = subscription.withLock({ $0 }) else {
@@ -81,17 +82,20 @@ final class LiveFeed: Sendable {
             throw AppError.unavailable("The subscription owns no partition yet", code: "not_assigned")
         }
 
-        let offsets = try log.groups().first { $0.group == group }?.offsets ?? []
-        let lag = offsets.reduce(Int64(0)) { $0 + $1.lag }
         let partitions = Dictionary(grouping: owned, by: \.topic).mapValues { owned in
             JSONValue.array(owned.map { .number(Double($0.partition)) })
         }
-        return .object([
+        var details: [String: JSONValue] = [
             "group": .string(group),
             "member": .string(current.memberID),
             "partitions": .object(partitions),
-            "lag": .number(Double(lag)),
             "events_received": .number(Double(context.counters.value(.eventsReceived))),
-        ])
+        ]
+        // Left out when the log cannot describe the group (Dapr keeps its offsets).
+        if log.knowsGroupOffsets {
+            let offsets = try log.groups().first { $0.group == group }?.offsets ?? []
+            details["lag"] = .number(Double(offsets.reduce(Int64(0)) { $0 + $1.lag }))
+        }
+        return .object(details)
     }
 }
