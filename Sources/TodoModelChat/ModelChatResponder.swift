@@ -31,7 +31,9 @@ public struct ModelChatResponder: ChatAnswering {
     public init(
         configuration: ModelConfiguration, clock: any TimeSource, logger: Logger, toolbox: TaskToolbox = TaskToolbox()
     ) {
-        let http = HTTPClient(timeout: configuration.requestTimeout)
+        // A connection per request: a model server that dies mid-answer is then reported at once
+        // instead of being asked again and waited for (see HTTPClient).
+        let http = HTTPClient(timeout: configuration.requestTimeout, reusesConnections: false)
         client = ChatCompletionsClient(configuration: configuration, toolbox: toolbox, http: http, logger: logger)
         offline = ChatResponder(clock: clock, toolbox: toolbox)
         self.toolbox = toolbox

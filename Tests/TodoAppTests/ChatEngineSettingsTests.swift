@@ -54,12 +54,16 @@ import TodoConfig
         for url in ["http://localhost:11434/v1", "http://api.openai.com/v1", "https://api.openai.com.evil.example/v1"] {
             let chat = try settings(["TODO_LLM_BASE_URL": url, "TODO_LLM_MODEL": "m", "OPENAI_API_KEY": "sk-b"])
             #expect(chat.apiKey.isEmpty, "\(url)")
+            #expect(chat.withheldOpenAIKey, "\(url): the backend warns that the key was not sent")
         }
+        let keyless = try settings(["TODO_LLM_BASE_URL": "http://localhost:11434/v1", "TODO_LLM_MODEL": "m"])
+        #expect(!keyless.withheldOpenAIKey)
         let named = try settings([
             "TODO_LLM_BASE_URL": "http://localhost:11434/v1", "TODO_LLM_MODEL": "m", "LLM_API_KEY": "sk-local",
             "OPENAI_API_KEY": "sk-b",
         ])
         #expect(named.apiKey == "sk-local")
+        #expect(!named.withheldOpenAIKey)
     }
 
     @Test func offlineChosenExplicitly_winsOverAServerURL() throws {

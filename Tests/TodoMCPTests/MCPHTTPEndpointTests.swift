@@ -148,8 +148,8 @@ import TodoMCP
         #expect(stack.post(Self.listTools, token: aliceToken, session: first).status == 404)
         #expect(stack.sessions.count == 2)
 
-        // The store (3) is full after Bob's second: the least recently used session of anyone
-        // makes way, so a new user is never locked out by sessions others hold.
+        // The store (3) is full after Bob's second: the least recently used session of the user
+        // holding the most (Alice) makes way, so a new user is never locked out by others.
         let bob = try stack.open(stack.harness.bob)
         let bobToken = try stack.token(stack.harness.bob)
         #expect(stack.post(Self.listTools, token: aliceToken, session: third).status == 200)

@@ -4,8 +4,11 @@ It follows the documented request and response format: `POST /v1/chat/completion
 `messages` and `tools`; the answer is `choices[0].message` with `content` or `tool_calls` (each
 `id`, `type: function`, `function.name`, `function.arguments` as a JSON string) and a
 `finish_reason`. What it answers is scripted by the test: `answer(request_body)` returns the
-message and finish reason. Every request is recorded with its headers. Wrapping the answer in
-`Held` makes the server wait, inside a request, until the test says so.
+message and finish reason, or `DROP` to close the connection without answering. Every request
+is recorded with its headers and the client's address (one port per connection). With
+`keep_alive`, the server speaks HTTP/1.1 and keeps connections open between requests, as real
+model servers do. Wrapping the answer in `Held` makes the server wait, inside a request, until the
+test says so.
 """
 
 import json
@@ -13,23 +16,33 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
+DROP = "drop"
+
+
 class ScriptedModel:
-    def __init__(self, answer):
+    def __init__(self, answer, keep_alive=False):
         self.answer = answer
         self.requests = []
         self.lock = threading.Lock()
         model = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1" if keep_alive else "HTTP/1.0"
+
             def do_POST(self):
                 length = int(self.headers.get("Content-Length", "0"))
                 body = json.loads(self.rfile.read(length) or b"null")
                 with model.lock:
-                    model.requests.append({"path": self.path, "headers": dict(self.headers), "body": body})
+                    model.requests.append({"path": self.path, "headers": dict(self.headers), "body": body,
+                                           "client": self.client_address})
                 if self.path != "/v1/chat/completions":
                     self.reply(404, {"error": {"message": "unknown path", "type": "invalid_request_error"}})
                     return
-                message, finish = model.answer(body)
+                answer = model.answer(body)
+                if answer == DROP:
+                    self.close_connection = True
+                    return
+                message, finish = answer
                 self.reply(200, {
                     "id": f"chatcmpl-{len(model.requests)}", "object": "chat.completion", "created": 0,
                     "model": body.get("model"),

@@ -7,7 +7,7 @@ import json
 import subprocess
 
 from conftest import binary_path, sign_up, start_server, stop_server
-from scripted_model import ScriptedModel, text, tool_call
+from scripted_model import DROP, ScriptedModel, text, tool_call
 
 API_KEY = "sk-e2e-3c1d9a7f0b2e"
 
@@ -69,6 +69,32 @@ def test_a_model_tool_call_adds_a_task_and_a_lost_model_falls_back_offline(tmp_p
     assert '"Model call"' in log and "scripted-model" in log
     assert API_KEY not in log
     assert "pay the rent" not in log
+
+
+def test_a_model_server_that_drops_a_kept_alive_connection_is_asked_once(tmp_path):
+    """A model server that keeps connections open and then dies inside a request: the message
+    goes to the model once, the loss is reported as such (not as a timeout) and the offline engine
+    answers."""
+    answers = iter([(text("Hello!"), "stop"), DROP])
+    with ScriptedModel(lambda body: next(answers, DROP), keep_alive=True) as model:
+        environment = {"TODO_LLM_BASE_URL": model.base_url, "TODO_LLM_MODEL": "scripted-model",
+                       "TODO_LLM_TIMEOUT_SECONDS": "20"}
+        stack = start_server(tmp_path, extra_environment=environment)
+        try:
+            account = sign_up(stack, "model-drop")
+            hello = account.post("/api/chat", json={"message": "hi"})
+            assert hello.status_code == 200 and hello.json()["engine"] == "model", hello.text
+
+            dropped = account.post("/api/chat", json={"message": "add buy stamps"})
+            assert dropped.status_code == 200, dropped.text
+            assert dropped.json()["engine"] == "offline"
+            assert dropped.json()["engine_error"] == "model_unreachable"
+            assert [t["title"] for t in account.get("/api/tasks").json()["tasks"]] == ["Buy stamps"]
+            assert len(model.requests) == 2, [r["body"]["messages"][-1] for r in model.requests]
+            # Each model call has a connection of its own.
+            assert model.requests[0]["client"] != model.requests[1]["client"]
+        finally:
+            stop_server(stack)
 
 
 def test_a_model_engine_without_a_model_name_refuses_to_start(tmp_path):

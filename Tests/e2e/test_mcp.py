@@ -197,6 +197,23 @@ def test_stdio_writes_only_protocol_messages_to_stdout(server, new_account):
     assert account.token not in result.stderr
 
 
+def test_stdio_skips_a_line_longer_than_the_body_limit_and_goes_on(server, new_account):
+    account = new_account("mcp-long-line")
+    huge = "a" * (3 << 20)
+    text = json.dumps(initialize_request("2025-11-25")) + "\n" + huge + "\n" + json.dumps(
+        {"jsonrpc": "2.0", "id": 2, "method": "ping"}) + "\n"
+    environment = dict(server.environment, TODO_MCP_TOKEN=account.token)
+    result = subprocess.run(
+        [*server.cli_prefix, "--set", "http.max_body_bytes=1048576", "mcp"], input=text, env=environment,
+        capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+
+    replies = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [reply.get("id") for reply in replies] == [1, None, 2]
+    assert replies[1]["error"]["code"] == -32600 and "at most 1048576 bytes" in replies[1]["error"]["message"]
+    assert replies[2]["result"] == {}
+
+
 def test_stdio_refuses_to_start_without_a_valid_token(server, new_account):
     environment = {key: value for key, value in server.environment.items() if key != "TODO_MCP_TOKEN"}
 

@@ -62,9 +62,10 @@ enum MCPCommand: Command {
         // ends normally (closing the database) instead of the process dying of SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         logger.info("Serving MCP on stdio", [LogKey.userID: user.id, "profile": settings.profileName])
+        // Lines are bounded like request bodies on /mcp (http.max_body_bytes).
+        let input = StdioLineReader(maxLineBytes: settings.maxBodyBytes)
         let ending = transport.serve(
-            readLine: { Swift.readLine(strippingNewline: true) },
-            write: { bytes in try FileHandle.standardOutput.write(contentsOf: Data(bytes)) })
+            next: input.next, write: { bytes in try FileHandle.standardOutput.write(contentsOf: Data(bytes)) })
         if case .accessEnded(let refusal) = ending {
             throw CLIError.failure("MCP access ended: \(refusal.message) (\(refusal.code))")
         }

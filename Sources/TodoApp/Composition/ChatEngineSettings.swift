@@ -19,6 +19,8 @@ public struct ChatEngineSettings: Sendable, Equatable {
     public var timeoutSeconds: Int
     public var maxSteps: Int
     public var deadlineSeconds: Int
+    /// Whether an `OPENAI_API_KEY` was left unsent because the model server is not OpenAI's.
+    public var withheldOpenAIKey = false
 
     init(resolved config: ResolvedConfig) throws(ConfigError) {
         engine = Engine(rawValue: try config.string(.chatEngine)) ?? .offline
@@ -27,7 +29,10 @@ public struct ChatEngineSettings: Sendable, Equatable {
         apiKey = try config.string(.chatModelAPIKey)
         // The OPENAI_API_KEY fallback (the key's default) is OpenAI's key: it goes to OpenAI only,
         // never to a local or third-party server that happens to be configured beside it.
-        if config[.chatModelAPIKey]?.source == .defaultValue, !Self.isOpenAI(baseURL) { apiKey = "" }
+        if config[.chatModelAPIKey]?.source == .defaultValue, !Self.isOpenAI(baseURL) {
+            withheldOpenAIKey = !apiKey.isEmpty
+            apiKey = ""
+        }
         timeoutSeconds = try config.int(.chatModelTimeoutSeconds)
         maxSteps = try config.int(.chatModelMaxSteps)
         deadlineSeconds = try config.int(.chatModelDeadlineSeconds)

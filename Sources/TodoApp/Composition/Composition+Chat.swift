@@ -31,5 +31,10 @@ extension Composition {
 
         let url = ModelConfiguration(baseURL: engine.baseURL, model: engine.model, apiKey: "").completionsURL
         logger.info("Chat answers with a language model", ["model.name": engine.model, "model.url": url])
+        if engine.withheldOpenAIKey {
+            logger.warning(
+                "OPENAI_API_KEY is sent to https://api.openai.com only, so this model server gets no key; "
+                    + "set LLM_API_KEY (chat.model.api_key) for it", ["model.url": url])
+        }
     }
 }

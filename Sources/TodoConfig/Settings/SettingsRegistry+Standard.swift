@@ -227,8 +227,8 @@ extension SettingsRegistry {
 
         SettingDefinition(
             .mcpMaxSessions, .int(1...1_000_000), default: .value(.int(1000)),
-            env: "TODO_MCP_MAX_SESSIONS", "Streamable HTTP MCP sessions at once; a new one ends the least recently used"
-        ),
+            env: "TODO_MCP_MAX_SESSIONS",
+            "Streamable HTTP MCP sessions at once; a new one ends the biggest holder's oldest"),
         SettingDefinition(
             .mcpMaxSessionsPerUser, .int(1...10_000), default: .value(.int(10)),
             env: "TODO_MCP_MAX_SESSIONS_PER_USER", "MCP sessions per user; a new one ends the user's least recent"),

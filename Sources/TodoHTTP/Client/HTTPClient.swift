@@ -11,7 +11,8 @@ import Synchronization
 /// use it want.
 ///
 /// Each client owns one ephemeral session (no cookies, no cache, no credential store), so
-/// connections are reused between calls of one client and nothing leaks between clients. Two
+/// nothing leaks between clients; connections are reused between calls of one client unless it is
+/// made with `reusesConnections: false`. Two
 /// guards hold for every call, because the other end is not always trusted (a webhook URL is
 /// whatever a user typed; a model server may be anyone's):
 /// - redirects are never followed: a 3xx comes back as the response, so credentials sent to one
@@ -21,9 +22,18 @@ import Synchronization
 public final class HTTPClient: Sendable {
     private let session: URLSession
     private let transfers: TransferDelegate
+    private let reusesConnections: Bool
 
     /// `timeout` is the default for requests that do not set their own.
-    public init(timeout: TimeInterval = 30) {
+    ///
+    /// Without `reusesConnections`, every request goes on a connection of its own
+    /// (`Connection: close`). For POSTs to servers that may fail inside a request (a model server,
+    /// a webhook receiver): when such a server drops a kept-alive connection, URLSession cannot
+    /// tell a stale connection from a lost request, sends the POST again and may then wait out the
+    /// whole timeout; on a fresh connection the loss is seen at once and reported, and the request
+    /// is sent once.
+    public init(timeout: TimeInterval = 30, reusesConnections: Bool = true) {
+        self.reusesConnections = reusesConnections
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.httpCookieStorage = nil
@@ -41,7 +51,8 @@ public final class HTTPClient: Sendable {
     /// request's timeout has passed or the connection failed. A non-2xx status is a response,
     /// not an error.
     public func send(_ request: OutboundRequest) throws(HTTPClientError) -> OutboundResponse {
-        let urlRequest = try request.urlRequest()
+        var urlRequest = try request.urlRequest()
+        if !reusesConnections { urlRequest.setValue("close", forHTTPHeaderField: "Connection") }
         let task = session.dataTask(with: urlRequest)
         let transfer = transfers.begin(task, limit: request.maxResponseBytes)
         task.resume()

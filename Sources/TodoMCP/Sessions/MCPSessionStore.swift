@@ -10,10 +10,11 @@ import TodoCrypto
 /// finds nothing, exactly as for an id that never existed, so a session id leaks no access.
 /// Limits: a user's least recently used session makes way for a new one past `maxPerUser` (a
 /// client that never says goodbye cannot pile them up); past `maxSessions` in all, the least
-/// recently used session of anyone makes way. Refusing there instead would let a few accounts
-/// fill the store and lock every other user out until their sessions expire; evicting means a
-/// user who opens too many can only push out idle sessions, and never holds more than
-/// `maxPerUser` of the places.
+/// recently used session of the user holding the most makes way. Refusing there instead would let
+/// a few accounts fill the store and lock every other user out until their sessions expire; taking
+/// from the heaviest holder means that someone who signs up many accounts to fill the store pushes
+/// out their own sessions first, and reaches a user with one session only once every account holds
+/// just one.
 ///
 /// Sessions live in this process only: after a restart, or on another backend replica, a
 /// session id is unknown (404) and the client initializes again. With several replicas the
@@ -71,10 +72,8 @@ public final class MCPSessionStore: Sendable {
             if own.count >= maxPerUser, let oldest = own.min(by: { $0.value.lastUse < $1.value.lastUse }) {
                 state.entries[oldest.key] = nil
             }
-            if state.entries.count >= maxSessions,
-                let oldest = state.entries.min(by: { $0.value.lastUse < $1.value.lastUse })
-            {
-                state.entries[oldest.key] = nil
+            if state.entries.count >= maxSessions, let evicted = Self.evictionCandidate(in: state.entries) {
+                state.entries[evicted] = nil
             }
             state.entries[session.id] = Entry(session: session, lastUsed: now, lastUse: 0)
             state.touch(session.id, at: now)
@@ -109,6 +108,17 @@ public final class MCPSessionStore: Sendable {
 
     /// Sessions held, expired ones included until the next `open` sweeps them.
     public var count: Int { state.withLock { $0.entries.count } }
+
+    /// The least recently used session of the user who holds the most (the least recently used
+    /// of all among users holding equally many).
+    private static func evictionCandidate(in entries: [String: Entry]) -> String? {
+        let byUser = Dictionary(grouping: entries, by: { $0.value.session.userID })
+        let heaviest = byUser.values.map { sessions in
+            (count: sessions.count, oldest: sessions.min(by: { $0.value.lastUse < $1.value.lastUse })!)
+        }
+        .min { ($1.count, $0.oldest.value.lastUse) < ($0.count, $1.oldest.value.lastUse) }
+        return heaviest?.oldest.key
+    }
 
     private func isExpired(_ entry: Entry, now: Date) -> Bool {
         now.timeIntervalSince(entry.lastUsed) > idleTimeout

@@ -40,10 +40,23 @@ public struct MCPStdioTransport: Sendable {
         self.logger = logger
     }
 
-    /// Serves until `readLine` returns nil (end of input), `write` throws (the client went away)
-    /// or access ends. `write` gets each response line, newline included.
+    /// One line of input, as ``StdioLineReader`` reads it.
+    public enum InputLine: Sendable, Equatable {
+        case text(String)
+        /// A line longer than `limit` bytes, skipped unread: answered with `-32600`.
+        case tooLong(limit: Int)
+    }
+
+    /// Serves the lines `readLine` returns; see ``serve(next:write:)``.
     @discardableResult
     public func serve(readLine: () -> String?, write: ([UInt8]) throws -> Void) -> Ending {
+        serve(next: { readLine().map(InputLine.text) }, write: write)
+    }
+
+    /// Serves until `next` returns nil (end of input), `write` throws (the client went away) or
+    /// access ends. `write` gets each response line, newline included.
+    @discardableResult
+    public func serve(next: () -> InputLine?, write: ([UInt8]) throws -> Void) -> Ending {
         let refusals = Refusals()
         var check: MCPServer.AccessCheck?
         if let checkAccess {
@@ -54,8 +67,8 @@ public struct MCPStdioTransport: Sendable {
             }
         }
 
-        while let line = readLine() {
-            if let reply = respond(toLine: line, checkAccess: check) {
+        while let input = next() {
+            if let reply = respond(to: input, checkAccess: check) {
                 do {
                     try write(reply)
                 } catch {
@@ -81,6 +94,20 @@ public struct MCPStdioTransport: Sendable {
     /// briefly unavailable) answer one request and serving goes on.
     static func endsAccess(_ refusal: AppError) -> Bool {
         refusal.kind == .unauthorized || refusal.kind == .notFound
+    }
+
+    /// The response line for one input line, or nil when nothing is to be sent.
+    func respond(to input: InputLine, checkAccess: MCPServer.AccessCheck?) -> [UInt8]? {
+        switch input {
+        case .text(let line):
+            return respond(toLine: line, checkAccess: checkAccess)
+        case .tooLong(let limit):
+            let error = JSONRPCError.invalidRequest(
+                "A message may be at most \(limit) bytes; this line is longer and was skipped")
+            var bytes = JSONRPCResponse.error(error, id: nil).serialized()
+            bytes.append(UInt8(ascii: "\n"))
+            return bytes
+        }
     }
 
     /// The response line for one input line, or nil when nothing is to be sent (a notification,

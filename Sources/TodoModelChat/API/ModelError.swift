@@ -5,7 +5,8 @@ import TodoHTTP
 public enum ModelError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The request did not get an answer within its timeout.
     case timedOut
-    /// The turn's overall deadline passed before another request could be sent.
+    /// The turn's overall deadline passed: before another request could be sent, or during one that
+    /// had only what was left of it.
     case deadlinePassed
     /// The connection could not be made or broke.
     case unreachable(String)

@@ -58,10 +58,14 @@ struct ModelLoop {
             guard left > .zero else { return .failed(.deadlinePassed) }
 
             let reply: ModelReply
+            let cutByDeadline = Self.seconds(left) < requestTimeout
             do {
                 reply = try client.complete(
                     messages, timeout: min(requestTimeout, Self.seconds(left)), step: step,
                     correlationID: correlationID)
+            } catch .timedOut where cutByDeadline {
+                // The request had only what was left of the message's time: that ran out.
+                return .failed(.deadlinePassed)
             } catch {
                 return .failed(error)
             }

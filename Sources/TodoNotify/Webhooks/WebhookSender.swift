@@ -26,7 +26,8 @@ public final class WebhookSender: Sendable {
         self.clock = clock
         self.policy = policy
         self.logger = logger
-        client = HTTPClient(timeout: policy.webhookTimeout)
+        // A connection per delivery, so a receiver that drops one is not sent the reminder twice.
+        client = HTTPClient(timeout: policy.webhookTimeout, reusesConnections: false)
     }
 
     public func start() {
