@@ -13,10 +13,11 @@ struct BenchScenario: Sendable {
     var target: Target
     var script: String
 
-    static let names = ["bare", "health", "create", "list", "complete"]
+    static let names = ["bare", "health", "create", "list", "complete", "mcp-list"]
 
-    /// Every scenario, given a bearer token and the ids the write scenarios cycle through.
-    static func all(token: String, listToken: String, completeIDs: [String]) -> [BenchScenario] {
+    /// Every scenario, given a bearer token, the ids the write scenarios cycle through, and an MCP
+    /// session opened with `listToken`.
+    static func all(token: String, listToken: String, completeIDs: [String], mcpSession: String) -> [BenchScenario] {
         let auth = "wrk.headers[\"Authorization\"] = \"Bearer \(token)\"\n"
         let json = "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
         return [
@@ -40,7 +41,26 @@ struct BenchScenario: Sendable {
             BenchScenario(
                 name: "complete", summary: "POST /api/tasks/{id}/complete, then /reopen, cycling over tasks",
                 target: .backend, script: auth + json + completeScript(ids: completeIDs)),
+            BenchScenario(
+                name: "mcp-list", summary: "POST /mcp tools/call list_tasks with limit 100 (same 150 tasks as list)",
+                target: .backend, script: mcpListScript(token: listToken, session: mcpSession)),
         ]
+    }
+
+    /// One JSON-RPC `tools/call` per request in an open Streamable HTTP session.
+    private static func mcpListScript(token: String, session: String) -> String {
+        """
+        wrk.method = "POST"
+        wrk.path = "/mcp"
+        wrk.headers["Authorization"] = "Bearer \(token)"
+        wrk.headers["Content-Type"] = "application/json"
+        wrk.headers["Accept"] = "application/json, text/event-stream"
+        wrk.headers["Mcp-Session-Id"] = "\(session)"
+        wrk.headers["MCP-Protocol-Version"] = "\(BenchStack.mcpProtocolVersion)"
+        wrk.body = '{"jsonrpc":"2.0","id":1,"method":"tools/call",' ..
+          '"params":{"name":"list_tasks","arguments":{"limit":100}}}'
+
+        """
     }
 
     /// Each wrk thread walks its own share of the ids, completing them on even passes and reopening

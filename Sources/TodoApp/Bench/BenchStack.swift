@@ -16,6 +16,9 @@ final class BenchStack {
     let writerToken: String
     let listToken: String
     let completeIDs: [String]
+    /// A Streamable HTTP MCP session of the reader, for `mcp-list`.
+    private(set) var mcpSession = ""
+    static let mcpProtocolVersion = "2025-06-18"
 
     init(settings: AppSettings) throws {
         composition = try Composition(settings: settings, logger: Logger(service: "bench", level: settings.logLevel))
@@ -37,8 +40,10 @@ final class BenchStack {
 
         var router = Router()
         composition.backend.register(on: &router)
+        composition.mcpEndpoint().register(on: &router)
         backend = composition.httpService(.backend, router: router)
         try backend.start()
+        mcpSession = try Self.openMCPSession(port: backend.port, token: listToken)
         bare = BareHTTPServer(
             configuration: HTTPServerConfiguration(
                 host: "127.0.0.1", port: 0, threads: settings.httpThreads, connectionLimit: settings.maxConnections),
@@ -53,6 +58,33 @@ final class BenchStack {
         backend.stop(gracePeriod: .seconds(2))
         bare.shutdown(gracePeriod: .seconds(2))
         composition.close()
+    }
+
+    /// Initializes an MCP session over HTTP, as a client would, and returns its id.
+    private static func openMCPSession(port: Int, token: String) throws -> String {
+        let client = HTTPClient(timeout: 10)
+        let url = "http://127.0.0.1:\(port)/mcp"
+        var headers = HTTPHeaders()
+        headers.set("Authorization", "Bearer \(token)")
+        headers.set("Content-Type", "application/json")
+        headers.set("Accept", "application/json, text/event-stream")
+        let initialize = JSONValue.object([
+            "jsonrpc": "2.0", "id": 1, "method": "initialize",
+            "params": .object([
+                "protocolVersion": .string(mcpProtocolVersion), "capabilities": .object([:]),
+                "clientInfo": .object(["name": "bench", "version": "1"]),
+            ]),
+        ])
+        let opened = try client.send(OutboundRequest(.post, url, headers: headers, body: initialize.serialized()))
+        guard opened.status == 200, let session = opened.headers["Mcp-Session-Id"] else {
+            throw CLIError.failure("bench: opening an MCP session answered \(opened.status)")
+        }
+
+        headers.set("Mcp-Session-Id", session)
+        headers.set("MCP-Protocol-Version", mcpProtocolVersion)
+        let ready: JSONValue = .object(["jsonrpc": "2.0", "method": "notifications/initialized"])
+        _ = try client.send(OutboundRequest(.post, url, headers: headers, body: ready.serialized()))
+        return session
     }
 
     private static let run = UUID().uuidString.prefix(8).lowercased()
