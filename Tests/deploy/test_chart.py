@@ -142,15 +142,45 @@ def test_ingress_routes_and_websocket_timeouts(layering):
     for service in paths.values():
         assert service["port"]["number"] == services[service["name"]]["spec"]["ports"][0]["port"]
 
-    if ingress["spec"]["ingressClassName"] == "nginx":
-        annotations = ingress["metadata"]["annotations"]
+    annotations = ingress["metadata"].get("annotations") or {}
+    if values["ingress"]["controller"] == "nginx":
+        assert ingress["spec"]["ingressClassName"] == values["ingress"]["className"]
         assert int(annotations["nginx.ingress.kubernetes.io/proxy-read-timeout"]) >= 3600
         assert int(annotations["nginx.ingress.kubernetes.io/proxy-send-timeout"]) >= 3600
+        assert "kubernetes.io/ingress.class" not in annotations
     else:
         backend_config = by_kind(objects, "BackendConfig")[f"{RELEASE}-websocket"]
         assert backend_config["spec"]["timeoutSec"] >= 3600
         reference = services[f"{RELEASE}-websocket"]["metadata"]["annotations"]["cloud.google.com/backend-config"]
         assert json.loads(reference) == {"default": f"{RELEASE}-websocket"}
+
+
+def test_each_cloud_ingress_carries_only_its_controllers_annotations():
+    expected = {"doks": "nginx", "gke": "gce", "oke": "nginx"}
+    for cloud, controller in expected.items():
+        values = layered_values(LAYERINGS[f"base+{cloud}"])
+        ingress = by_kind(render(values), "Ingress")[RELEASE]
+        annotations = ingress["metadata"].get("annotations") or {}
+        nginx = sorted(key for key in annotations if key.startswith("nginx.ingress.kubernetes.io/"))
+        if controller == "gce":
+            # GKE's controller acts on the annotation only; "gce" is no IngressClass there.
+            assert annotations["kubernetes.io/ingress.class"] == "gce", cloud
+            assert "ingressClassName" not in ingress["spec"], cloud
+            assert not nginx, f"{cloud}: ingress-nginx annotations on a GCE Ingress: {nginx}"
+            assert annotations["kubernetes.io/ingress.global-static-ip-name"] == "todo-chatbot"
+        else:
+            assert ingress["spec"]["ingressClassName"] == "nginx", cloud
+            assert "kubernetes.io/ingress.class" not in annotations, cloud
+            assert annotations["nginx.ingress.kubernetes.io/proxy-read-timeout"] == "3600", cloud
+            assert annotations["nginx.ingress.kubernetes.io/proxy-send-timeout"] == "3600", cloud
+
+
+def test_ingress_annotations_from_values_win_over_the_controllers():
+    values = layered_values(LAYERINGS["base+oke"], {
+        "ingress": {"annotations": {"nginx.ingress.kubernetes.io/proxy-body-size": "8m"}}})
+    annotations = by_kind(render(values), "Ingress")[RELEASE]["metadata"]["annotations"]
+    assert annotations["nginx.ingress.kubernetes.io/proxy-body-size"] == "8m"
+    assert annotations["nginx.ingress.kubernetes.io/proxy-read-timeout"] == "3600"
 
 
 def test_migration_job_is_a_pre_install_and_pre_upgrade_hook():
