@@ -191,14 +191,68 @@ def test_migration_job_is_a_pre_install_and_pre_upgrade_hook():
     main = job["spec"]["template"]["spec"]["containers"][0]
     assert main["args"] == ["migrate", "up"]
 
-    # What the Job reads must exist before it: hooks with a lower weight, or the operator's Secret.
-    config = by_kind(objects, "ConfigMap")[f"{RELEASE}-config"]
-    assert hook_events(config) >= {"pre-install", "pre-upgrade"}
+    # What the Job reads must exist before it: its own hook-scoped ConfigMap (a lower weight,
+    # deleted with it once it succeeds), and the operator's Secret.
+    config = by_kind(objects, "ConfigMap")[f"{RELEASE}-migrate-config"]
+    assert hook_events(config) == {"pre-install", "pre-upgrade"}
     weight = int(job["metadata"]["annotations"]["helm.sh/hook-weight"])
     assert int(config["metadata"]["annotations"]["helm.sh/hook-weight"]) < weight
-    assert main["envFrom"][0]["configMapRef"]["name"] == config["metadata"]["name"]
+    policy = set(config["metadata"]["annotations"]["helm.sh/hook-delete-policy"].split(","))
+    assert policy == {"before-hook-creation", "hook-succeeded"}
+    assert main["envFrom"] == [{"configMapRef": {"name": config["metadata"]["name"]}}]
+    assert config["data"]["TODO_DATABASE_POOL_SIZE"] == values["config"]["TODO_DATABASE_POOL_SIZE"]
+    database = {e["name"]: e for e in main["env"]}["DATABASE_URL"]["valueFrom"]["secretKeyRef"]
+    assert database == {"name": "todo-chatbot-secrets", "key": "database-url"}
+    assert f"{RELEASE}-migrate-secrets" not in by_kind(objects, "Secret")
     # The services do not migrate on their own when the Job does.
-    assert config["data"]["TODO_DATABASE_AUTO_MIGRATE"] == "false"
+    assert by_kind(objects, "ConfigMap")[f"{RELEASE}-config"]["data"]["TODO_DATABASE_AUTO_MIGRATE"] == "false"
+
+
+def test_release_config_and_secret_are_ordinary_objects_and_the_job_has_its_own_copies():
+    # Hooks would escape rollback and uninstall, and change under the running Pods even when the
+    # migration fails; only the Job's copies may be hooks.
+    values = layered_values(LAYERINGS["base+local"], {"migrations": {"enabled": True}})
+    objects = render(values)
+    config = by_kind(objects, "ConfigMap")[f"{RELEASE}-config"]
+    secret = by_kind(objects, "Secret")[f"{RELEASE}-secrets"]
+    assert not hook_events(config) and not hook_events(secret)
+    for deployment in by_kind(objects, "Deployment").values():
+        if deployment["metadata"]["labels"]["app.kubernetes.io/component"] in COMPONENTS:
+            assert container(deployment)["envFrom"] == [{"configMapRef": {"name": f"{RELEASE}-config"}}]
+
+    job = by_kind(objects, "Job")[f"{RELEASE}-migrate"]
+    copies = [by_kind(objects, "ConfigMap")[f"{RELEASE}-migrate-config"],
+              by_kind(objects, "Secret")[f"{RELEASE}-migrate-secrets"]]
+    weight = int(job["metadata"]["annotations"]["helm.sh/hook-weight"])
+    for copy in copies:
+        annotations = copy["metadata"]["annotations"]
+        assert hook_events(copy) == hook_events(job)
+        assert int(annotations["helm.sh/hook-weight"]) < weight
+        assert set(annotations["helm.sh/hook-delete-policy"].split(",")) == {"before-hook-creation", "hook-succeeded"}
+    # The Job's Secret holds the database URL only: no JWT key to keep in step with the release's.
+    assert copies[1]["data"] == {"database-url": secret["data"]["database-url"]}
+    main = job["spec"]["template"]["spec"]["containers"][0]
+    references = {e["valueFrom"]["secretKeyRef"]["name"] for e in main["env"] if "valueFrom" in e}
+    assert references == {f"{RELEASE}-migrate-secrets"}
+
+
+def test_pods_roll_when_secret_values_change_and_only_then():
+    values = layered_values(LAYERINGS["base+local"])
+
+    def checksums(objects):
+        return {name: d["spec"]["template"]["metadata"]["annotations"]["checksum/secret"]
+                for name, d in by_kind(objects, "Deployment").items() if name.startswith(f"{RELEASE}-")
+                and d["metadata"]["labels"]["app.kubernetes.io/component"] in COMPONENTS}
+
+    first, second = render(values), render(values)
+    # Offline, each render generates another JWT key: the checksum must not follow it.
+    assert by_kind(first, "Secret")[f"{RELEASE}-secrets"]["data"]["jwt-secret"] != \
+        by_kind(second, "Secret")[f"{RELEASE}-secrets"]["data"]["jwt-secret"]
+    assert checksums(first) == checksums(second) and len(checksums(first)) == len(COMPONENTS)
+    assert len(set(checksums(first).values())) == 1
+
+    changed = render(layered_values(LAYERINGS["base+local"], {"secrets": {"llmApiKey": "sk-new"}}))
+    assert set(checksums(changed).values()).isdisjoint(checksums(first).values())
 
 
 def test_secrets_never_inline_in_cloud_values():
