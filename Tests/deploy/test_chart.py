@@ -318,6 +318,63 @@ def test_optional_quota_network_policy_and_service_monitor():
     assert by_kind(objects, "ServiceMonitor")[RELEASE]["spec"]["endpoints"][0]["path"] == "/metrics"
 
 
+def quantity(text):
+    """A Kubernetes CPU or memory quantity as a number (cores, bytes)."""
+    text = str(text)
+    units = {"m": 1e-3, "Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "k": 1e3, "M": 1e6, "G": 1e9}
+    for unit in sorted(units, key=len, reverse=True):
+        if text.endswith(unit):
+            return float(text[:-len(unit)]) * units[unit]
+    return float(text)
+
+
+SIDECAR_ANNOTATIONS = {
+    ("requests", "cpu"): "dapr.io/sidecar-cpu-request", ("limits", "cpu"): "dapr.io/sidecar-cpu-limit",
+    ("requests", "memory"): "dapr.io/sidecar-memory-request", ("limits", "memory"): "dapr.io/sidecar-memory-limit"}
+
+
+def test_the_quota_admits_every_pod_with_dapr_and_the_in_cluster_dependencies():
+    values = layered_values(LAYERINGS["base+local"], {
+        "resourceQuota": {"enabled": True}, "dapr": {"enabled": True}, "redis": {"enabled": True}})
+    objects = render(values)
+    hard = by_kind(objects, "ResourceQuota")[RELEASE]["spec"]["hard"]
+    totals = {key: 0.0 for key in SIDECAR_ANNOTATIONS}
+    pods = 0
+    workloads = [o for o in objects if o["kind"] in ("Deployment", "StatefulSet", "Job")]
+    assert {"postgres", "redpanda", "redis"} <= {w["metadata"]["name"] for w in workloads}
+    for workload in workloads:
+        template = workload["spec"]["template"]
+        replicas = workload["spec"].get("replicas", 1)
+        pods += replicas
+        # A quota on requests and limits refuses a Pod with any container that lacks one.
+        for main in template["spec"]["containers"]:
+            for kind, resource in SIDECAR_ANNOTATIONS:
+                amount = main.get("resources", {}).get(kind, {}).get(resource)
+                assert amount, f"{workload['metadata']['name']}/{main['name']}: no {kind}.{resource}"
+                totals[(kind, resource)] += replicas * quantity(amount)
+        annotations = template["metadata"].get("annotations") or {}
+        if annotations.get("dapr.io/enabled") == "true":
+            for key, annotation in SIDECAR_ANNOTATIONS.items():
+                assert annotation in annotations, f"{workload['metadata']['name']}: no {annotation} for daprd"
+                totals[key] += replicas * quantity(annotations[annotation])
+    sidecars = [w for w in workloads if "dapr.io/enabled" in w["spec"]["template"]["metadata"].get("annotations", {})]
+    assert len(sidecars) == 4, "backend, websocket, recurring-task and notification run daprd"
+    for (kind, resource), total in totals.items():
+        assert total <= quantity(hard[f"{kind}.{resource}"]), (kind, resource, total)
+    assert pods <= int(hard["pods"])
+
+
+def test_the_quota_with_dapr_refuses_a_sidecar_without_limits():
+    import helm_python as helm
+
+    values = layered_values(LAYERINGS["base+local"], {"resourceQuota": {"enabled": True}, "dapr": {"enabled": True}})
+    # As `--set dapr.sidecar.resources.limits.cpu=null` would: Helm drops a default set to null.
+    values["dapr"]["sidecar"]["resources"]["limits"]["cpu"] = None
+    with pytest.raises(helm.HelmError) as raised:
+        helm.Chart.load(CHART).render(values, name=RELEASE, namespace=NAMESPACE, is_install=True, is_upgrade=False)
+    assert "dapr.sidecar.resources.limits.cpu" in str(raised.value)
+
+
 def test_prometheus_scrape_annotations(layering):
     _, values, objects = layering
     for component in COMPONENTS:
