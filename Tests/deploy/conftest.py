@@ -44,6 +44,20 @@ def layered_values(files, extra=None):
     return deep_merge(values, extra or {})
 
 
+class UniqueKeyLoader(yaml.SafeLoader):
+    """YAML that refuses a key twice in one mapping: PyYAML keeps the last silently, where the API
+    server may keep either, so a template that writes a key twice is a bug."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def render(values, config=None, upgrade=False):
     """Every rendered object (hooks included) of the chart with `values`, as parsed YAML.
 
@@ -62,7 +76,7 @@ def render(values, config=None, upgrade=False):
     for path, text in sorted(templates.items()):
         if path.endswith("NOTES.txt"):
             continue
-        for document in yaml.safe_load_all(text):
+        for document in yaml.load_all(text, Loader=UniqueKeyLoader):
             if document:
                 objects.append(document)
     return objects

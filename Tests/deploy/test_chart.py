@@ -142,15 +142,45 @@ def test_ingress_routes_and_websocket_timeouts(layering):
     for service in paths.values():
         assert service["port"]["number"] == services[service["name"]]["spec"]["ports"][0]["port"]
 
-    if ingress["spec"]["ingressClassName"] == "nginx":
-        annotations = ingress["metadata"]["annotations"]
+    annotations = ingress["metadata"].get("annotations") or {}
+    if values["ingress"]["controller"] == "nginx":
+        assert ingress["spec"]["ingressClassName"] == values["ingress"]["className"]
         assert int(annotations["nginx.ingress.kubernetes.io/proxy-read-timeout"]) >= 3600
         assert int(annotations["nginx.ingress.kubernetes.io/proxy-send-timeout"]) >= 3600
+        assert "kubernetes.io/ingress.class" not in annotations
     else:
         backend_config = by_kind(objects, "BackendConfig")[f"{RELEASE}-websocket"]
         assert backend_config["spec"]["timeoutSec"] >= 3600
         reference = services[f"{RELEASE}-websocket"]["metadata"]["annotations"]["cloud.google.com/backend-config"]
         assert json.loads(reference) == {"default": f"{RELEASE}-websocket"}
+
+
+def test_each_cloud_ingress_carries_only_its_controllers_annotations():
+    expected = {"doks": "nginx", "gke": "gce", "oke": "nginx"}
+    for cloud, controller in expected.items():
+        values = layered_values(LAYERINGS[f"base+{cloud}"])
+        ingress = by_kind(render(values), "Ingress")[RELEASE]
+        annotations = ingress["metadata"].get("annotations") or {}
+        nginx = sorted(key for key in annotations if key.startswith("nginx.ingress.kubernetes.io/"))
+        if controller == "gce":
+            # GKE's controller acts on the annotation only; "gce" is no IngressClass there.
+            assert annotations["kubernetes.io/ingress.class"] == "gce", cloud
+            assert "ingressClassName" not in ingress["spec"], cloud
+            assert not nginx, f"{cloud}: ingress-nginx annotations on a GCE Ingress: {nginx}"
+            assert annotations["kubernetes.io/ingress.global-static-ip-name"] == "todo-chatbot"
+        else:
+            assert ingress["spec"]["ingressClassName"] == "nginx", cloud
+            assert "kubernetes.io/ingress.class" not in annotations, cloud
+            assert annotations["nginx.ingress.kubernetes.io/proxy-read-timeout"] == "3600", cloud
+            assert annotations["nginx.ingress.kubernetes.io/proxy-send-timeout"] == "3600", cloud
+
+
+def test_ingress_annotations_from_values_win_over_the_controllers():
+    values = layered_values(LAYERINGS["base+oke"], {
+        "ingress": {"annotations": {"nginx.ingress.kubernetes.io/proxy-body-size": "8m"}}})
+    annotations = by_kind(render(values), "Ingress")[RELEASE]["metadata"]["annotations"]
+    assert annotations["nginx.ingress.kubernetes.io/proxy-body-size"] == "8m"
+    assert annotations["nginx.ingress.kubernetes.io/proxy-read-timeout"] == "3600"
 
 
 def test_migration_job_is_a_pre_install_and_pre_upgrade_hook():
@@ -161,14 +191,68 @@ def test_migration_job_is_a_pre_install_and_pre_upgrade_hook():
     main = job["spec"]["template"]["spec"]["containers"][0]
     assert main["args"] == ["migrate", "up"]
 
-    # What the Job reads must exist before it: hooks with a lower weight, or the operator's Secret.
-    config = by_kind(objects, "ConfigMap")[f"{RELEASE}-config"]
-    assert hook_events(config) >= {"pre-install", "pre-upgrade"}
+    # What the Job reads must exist before it: its own hook-scoped ConfigMap (a lower weight,
+    # deleted with it once it succeeds), and the operator's Secret.
+    config = by_kind(objects, "ConfigMap")[f"{RELEASE}-migrate-config"]
+    assert hook_events(config) == {"pre-install", "pre-upgrade"}
     weight = int(job["metadata"]["annotations"]["helm.sh/hook-weight"])
     assert int(config["metadata"]["annotations"]["helm.sh/hook-weight"]) < weight
-    assert main["envFrom"][0]["configMapRef"]["name"] == config["metadata"]["name"]
+    policy = set(config["metadata"]["annotations"]["helm.sh/hook-delete-policy"].split(","))
+    assert policy == {"before-hook-creation", "hook-succeeded"}
+    assert main["envFrom"] == [{"configMapRef": {"name": config["metadata"]["name"]}}]
+    assert config["data"]["TODO_DATABASE_POOL_SIZE"] == values["config"]["TODO_DATABASE_POOL_SIZE"]
+    database = {e["name"]: e for e in main["env"]}["DATABASE_URL"]["valueFrom"]["secretKeyRef"]
+    assert database == {"name": "todo-chatbot-secrets", "key": "database-url"}
+    assert f"{RELEASE}-migrate-secrets" not in by_kind(objects, "Secret")
     # The services do not migrate on their own when the Job does.
-    assert config["data"]["TODO_DATABASE_AUTO_MIGRATE"] == "false"
+    assert by_kind(objects, "ConfigMap")[f"{RELEASE}-config"]["data"]["TODO_DATABASE_AUTO_MIGRATE"] == "false"
+
+
+def test_release_config_and_secret_are_ordinary_objects_and_the_job_has_its_own_copies():
+    # Hooks would escape rollback and uninstall, and change under the running Pods even when the
+    # migration fails; only the Job's copies may be hooks.
+    values = layered_values(LAYERINGS["base+local"], {"migrations": {"enabled": True}})
+    objects = render(values)
+    config = by_kind(objects, "ConfigMap")[f"{RELEASE}-config"]
+    secret = by_kind(objects, "Secret")[f"{RELEASE}-secrets"]
+    assert not hook_events(config) and not hook_events(secret)
+    for deployment in by_kind(objects, "Deployment").values():
+        if deployment["metadata"]["labels"]["app.kubernetes.io/component"] in COMPONENTS:
+            assert container(deployment)["envFrom"] == [{"configMapRef": {"name": f"{RELEASE}-config"}}]
+
+    job = by_kind(objects, "Job")[f"{RELEASE}-migrate"]
+    copies = [by_kind(objects, "ConfigMap")[f"{RELEASE}-migrate-config"],
+              by_kind(objects, "Secret")[f"{RELEASE}-migrate-secrets"]]
+    weight = int(job["metadata"]["annotations"]["helm.sh/hook-weight"])
+    for copy in copies:
+        annotations = copy["metadata"]["annotations"]
+        assert hook_events(copy) == hook_events(job)
+        assert int(annotations["helm.sh/hook-weight"]) < weight
+        assert set(annotations["helm.sh/hook-delete-policy"].split(",")) == {"before-hook-creation", "hook-succeeded"}
+    # The Job's Secret holds the database URL only: no JWT key to keep in step with the release's.
+    assert copies[1]["data"] == {"database-url": secret["data"]["database-url"]}
+    main = job["spec"]["template"]["spec"]["containers"][0]
+    references = {e["valueFrom"]["secretKeyRef"]["name"] for e in main["env"] if "valueFrom" in e}
+    assert references == {f"{RELEASE}-migrate-secrets"}
+
+
+def test_pods_roll_when_secret_values_change_and_only_then():
+    values = layered_values(LAYERINGS["base+local"])
+
+    def checksums(objects):
+        return {name: d["spec"]["template"]["metadata"]["annotations"]["checksum/secret"]
+                for name, d in by_kind(objects, "Deployment").items() if name.startswith(f"{RELEASE}-")
+                and d["metadata"]["labels"]["app.kubernetes.io/component"] in COMPONENTS}
+
+    first, second = render(values), render(values)
+    # Offline, each render generates another JWT key: the checksum must not follow it.
+    assert by_kind(first, "Secret")[f"{RELEASE}-secrets"]["data"]["jwt-secret"] != \
+        by_kind(second, "Secret")[f"{RELEASE}-secrets"]["data"]["jwt-secret"]
+    assert checksums(first) == checksums(second) and len(checksums(first)) == len(COMPONENTS)
+    assert len(set(checksums(first).values())) == 1
+
+    changed = render(layered_values(LAYERINGS["base+local"], {"secrets": {"llmApiKey": "sk-new"}}))
+    assert set(checksums(changed).values()).isdisjoint(checksums(first).values())
 
 
 def test_secrets_never_inline_in_cloud_values():
@@ -232,6 +316,63 @@ def test_optional_quota_network_policy_and_service_monitor():
     ports = {p["port"] for p in policy["spec"]["ingress"][0]["ports"]}
     assert ports == {values["services"][c]["port"] for c in COMPONENTS}
     assert by_kind(objects, "ServiceMonitor")[RELEASE]["spec"]["endpoints"][0]["path"] == "/metrics"
+
+
+def quantity(text):
+    """A Kubernetes CPU or memory quantity as a number (cores, bytes)."""
+    text = str(text)
+    units = {"m": 1e-3, "Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "k": 1e3, "M": 1e6, "G": 1e9}
+    for unit in sorted(units, key=len, reverse=True):
+        if text.endswith(unit):
+            return float(text[:-len(unit)]) * units[unit]
+    return float(text)
+
+
+SIDECAR_ANNOTATIONS = {
+    ("requests", "cpu"): "dapr.io/sidecar-cpu-request", ("limits", "cpu"): "dapr.io/sidecar-cpu-limit",
+    ("requests", "memory"): "dapr.io/sidecar-memory-request", ("limits", "memory"): "dapr.io/sidecar-memory-limit"}
+
+
+def test_the_quota_admits_every_pod_with_dapr_and_the_in_cluster_dependencies():
+    values = layered_values(LAYERINGS["base+local"], {
+        "resourceQuota": {"enabled": True}, "dapr": {"enabled": True}, "redis": {"enabled": True}})
+    objects = render(values)
+    hard = by_kind(objects, "ResourceQuota")[RELEASE]["spec"]["hard"]
+    totals = {key: 0.0 for key in SIDECAR_ANNOTATIONS}
+    pods = 0
+    workloads = [o for o in objects if o["kind"] in ("Deployment", "StatefulSet", "Job")]
+    assert {"postgres", "redpanda", "redis"} <= {w["metadata"]["name"] for w in workloads}
+    for workload in workloads:
+        template = workload["spec"]["template"]
+        replicas = workload["spec"].get("replicas", 1)
+        pods += replicas
+        # A quota on requests and limits refuses a Pod with any container that lacks one.
+        for main in template["spec"]["containers"]:
+            for kind, resource in SIDECAR_ANNOTATIONS:
+                amount = main.get("resources", {}).get(kind, {}).get(resource)
+                assert amount, f"{workload['metadata']['name']}/{main['name']}: no {kind}.{resource}"
+                totals[(kind, resource)] += replicas * quantity(amount)
+        annotations = template["metadata"].get("annotations") or {}
+        if annotations.get("dapr.io/enabled") == "true":
+            for key, annotation in SIDECAR_ANNOTATIONS.items():
+                assert annotation in annotations, f"{workload['metadata']['name']}: no {annotation} for daprd"
+                totals[key] += replicas * quantity(annotations[annotation])
+    sidecars = [w for w in workloads if "dapr.io/enabled" in w["spec"]["template"]["metadata"].get("annotations", {})]
+    assert len(sidecars) == 4, "backend, websocket, recurring-task and notification run daprd"
+    for (kind, resource), total in totals.items():
+        assert total <= quantity(hard[f"{kind}.{resource}"]), (kind, resource, total)
+    assert pods <= int(hard["pods"])
+
+
+def test_the_quota_with_dapr_refuses_a_sidecar_without_limits():
+    import helm_python as helm
+
+    values = layered_values(LAYERINGS["base+local"], {"resourceQuota": {"enabled": True}, "dapr": {"enabled": True}})
+    # As `--set dapr.sidecar.resources.limits.cpu=null` would: Helm drops a default set to null.
+    values["dapr"]["sidecar"]["resources"]["limits"]["cpu"] = None
+    with pytest.raises(helm.HelmError) as raised:
+        helm.Chart.load(CHART).render(values, name=RELEASE, namespace=NAMESPACE, is_install=True, is_upgrade=False)
+    assert "dapr.sidecar.resources.limits.cpu" in str(raised.value)
 
 
 def test_prometheus_scrape_annotations(layering):

@@ -28,9 +28,10 @@ def free_port():
 
 def container_environment(objects, workload, tmp_path):
     """The environment Kubernetes would give the container: the ConfigMap (envFrom), plain env
-    values, and secret references filled with test values (SQLite in a temp dir for the database)."""
-    config = by_kind(objects, "ConfigMap")[f"{RELEASE}-config"]["data"]
+    values, and secret references filled with test values (SQLite in a temp dir for the database).
+    The ConfigMap is the one the workload names: the migration Job has its own."""
     main = workload["spec"]["template"]["spec"]["containers"][0]
+    config = by_kind(objects, "ConfigMap")[main["envFrom"][0]["configMapRef"]["name"]]["data"]
     environment = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), **config}
     secrets = {"database-url": f"sqlite://{tmp_path}/todo.db", "jwt-secret": "k" * 48,
                "kafka-sasl-username": "todo-chatbot", "kafka-sasl-password": "not-a-real-password"}

@@ -105,6 +105,19 @@ def test_health_checks_and_start_order(compose):
     assert "console" in services["redpanda-console"]["profiles"]
 
 
+def test_infrastructure_is_published_on_loopback_only(compose):
+    # Redis has no password and Postgres a development one: reachable from this machine only.
+    published = {}
+    for name, service in compose["services"].items():
+        if name in PRODUCT or name == "migrate":
+            continue
+        for port in service.get("ports") or []:
+            assert isinstance(port, str), f"{name}: write ports as HOST_IP:HOST:CONTAINER strings"
+            published.setdefault(name, []).append(port)
+            assert port.startswith("127.0.0.1:") and port.count(":") == 2, f"{name} publishes {port} beyond loopback"
+    assert {"postgres", "redpanda", "redis", "redpanda-console"} <= published.keys()
+
+
 def test_secrets_only_in_the_env_file(compose):
     for name, service in compose["services"].items():
         environment = service.get("environment") or {}

@@ -1,6 +1,6 @@
 """With dapr.enabled: sidecar annotations on every service that publishes or consumes, and the
-Components (Kafka pub/sub with one consumer group per consuming service, Redis state, Kubernetes
-secrets); and every TODO_* variable the chart or compose sets is one the product reads."""
+Components (Kafka pub/sub with one consumer group per consuming service, Redis state when there
+is a Redis, Kubernetes secrets); and every TODO_* variable the chart or compose sets is one the product reads."""
 
 import re
 
@@ -106,7 +106,36 @@ def test_one_pubsub_per_app_with_distinct_consumer_groups(dapr):
     assert not [g for c, g in groups.items() if c != f"{RELEASE}-websocket" and "{" in g]
 
     kinds = {c["spec"]["type"] for c in components}
-    assert {"pubsub.kafka", "state.redis", "secretstores.kubernetes"} <= kinds
+    assert {"pubsub.kafka", "secretstores.kubernetes"} <= kinds
+
+
+def state_stores(values):
+    return [o for o in render(values) if o["kind"] == "Component" and o["spec"]["type"] == "state.redis"]
+
+
+def test_no_state_store_without_a_redis():
+    # A Component that cannot initialise stops the sidecar: no Redis, no state.redis.
+    for name in ("base+local", "base+doks", "base+gke", "base+oke"):
+        assert not state_stores(layered_values(LAYERINGS[name], {"dapr": {"enabled": True}})), name
+
+
+def test_the_state_store_points_at_the_redis_there_is():
+    local = layered_values(LAYERINGS["base+local"], {"dapr": {"enabled": True}, "redis": {"enabled": True}})
+    objects = render(local)
+    [store] = state_stores(local)
+    metadata = {m["name"]: m.get("value") for m in store["spec"]["metadata"]}
+    service = by_kind(objects, "Service")["redis-master"]
+    assert metadata["redisHost"] == f"redis-master:{service['spec']['ports'][0]['port']}"
+
+    managed = layered_values(LAYERINGS["base+doks"], {
+        "dapr": {"enabled": True, "stateStore": {"redisHost": "redis.example.internal:6380", "enableTLS": True}}})
+    [store] = state_stores(managed)
+    metadata = {m["name"]: m.get("value") for m in store["spec"]["metadata"]}
+    assert metadata == {"redisHost": "redis.example.internal:6380", "enableTLS": "true"}
+
+    off = layered_values(LAYERINGS["base+local"], {
+        "dapr": {"enabled": True, "stateStore": {"enabled": False}}, "redis": {"enabled": True}})
+    assert not state_stores(off)
 
 
 def test_sasl_credentials_come_from_the_secret():

@@ -1,13 +1,15 @@
-"""The README's "Deploying to Kubernetes" runbook against the chart: every Deployment, Job and
-Secret it names is one the chart renders (or, for a Secret the operator creates, the one every
-Deployment reads), and its helm commands name the chart, the release and values files that
-exist, so the runbook cannot drift from what `helm upgrade` installs."""
+"""The README's "Deploying to Kubernetes" runbook and the chart's NOTES.txt against the chart:
+every Deployment, Job and Secret they name is one the chart renders (or, for a Secret the
+operator creates, the one every Deployment or the Ingress reads), every command runs in the
+release's namespace, the cloud steps come in an order that works, and the helm commands name the
+chart, the release and values files that exist, so the runbook cannot drift from what
+`helm upgrade` installs."""
 
 import re
 
 import pytest
 
-from conftest import LAYERINGS, RELEASE, ROOT, by_kind, layered_values, render
+from conftest import CHART, LAYERINGS, NAMESPACE, RELEASE, ROOT, by_kind, layered_values, render
 
 SECTION = re.compile(r"^## Deploying to Kubernetes\n(.*?)^## ", re.S | re.M)
 KIND_AND_NAME = re.compile(r"(?<![\w/])(deployment|deploy|job|secret|svc)/([a-z0-9-]+)")
@@ -49,6 +51,17 @@ def secrets_read_by_deployments(objects):
     return set.intersection(*names) if names else set()
 
 
+def tls_secrets(objects):
+    """The TLS Secrets the Ingress names (the operator or cert-manager creates them)."""
+    return {tls["secretName"] for ingress in by_kind(objects, "Ingress").values()
+            for tls in ingress["spec"].get("tls") or []}
+
+
+def commands(text):
+    """Every kubectl and helm command of a shell block, continuation lines joined."""
+    return re.findall(r"^\s*((?:kubectl|helm) [^\n]*)", text.replace("\\\n", " "), re.M)
+
+
 @pytest.fixture(scope="module")
 def renders():
     return {name: render(layered_values(files)) for name, files in LAYERINGS.items()}
@@ -64,8 +77,15 @@ def test_the_runbook_names_objects(renders):
 
 
 def test_every_object_the_runbook_names_is_in_the_chart(renders):
+    assert_named_objects_exist(runbook(), renders)
+
+
+def assert_named_objects_exist(text, renders):
     kinds = {"deployment": "Deployment", "job": "Job", "secret": "Secret", "svc": "Service"}
-    for kind, name in sorted(named_objects(runbook()), key=str):
+    ingress_secrets = set().union(*(tls_secrets(objects) for objects in renders.values()))
+    for kind, name in sorted(named_objects(text), key=str):
+        if kind in ("secret", None) and name in ingress_secrets:
+            continue  # a TLS Secret the Ingress reads in some layering
         for layering, objects in renders.items():
             if kind == "job" or (kind is None and name.endswith("-migrate")):
                 # The migration hook runs where the chart applies migrations (not values-local.yaml).
@@ -105,3 +125,74 @@ def test_the_helm_commands_use_the_chart_the_release_and_real_values_files():
         assert f"values-{cloud}.yaml" in text and (ROOT / "helm" / f"values-{cloud}.yaml").is_file()
     rollbacks = [command for command in commands if " rollback " in command or " history " in command]
     assert rollbacks and all(RELEASE in command.split() for command in rollbacks)
+
+
+def test_every_command_runs_in_the_release_namespace():
+    found = commands(runbook())
+    assert len(found) > 10, found
+    for command in found:
+        words = command.split()
+        if words[:3] == ["kubectl", "create", "namespace"]:
+            assert words[3] == NAMESPACE, command
+            continue
+        assert "-n" in words and words[words.index("-n") + 1] == NAMESPACE, command
+
+
+def test_the_cloud_steps_come_in_an_order_that_works():
+    found = commands(runbook())
+
+    def first(predicate, what):
+        indexes = [i for i, command in enumerate(found) if predicate(command)]
+        assert indexes, f"the runbook has no {what}"
+        return indexes[0]
+
+    namespace = first(lambda c: c.startswith(f"kubectl create namespace {NAMESPACE}"), "namespace creation")
+    secret = first(lambda c: "create secret generic todo-chatbot-secrets" in c, "Secret creation")
+    tls = first(lambda c: "create secret tls" in c, "TLS Secret creation")
+    cloud = first(lambda c: c.startswith("helm upgrade --install") and "helm/values-" in c, "cloud install")
+    # The cloud files name an existing Secret: the install fails (or its Pods never start) before it.
+    assert namespace < secret < cloud and namespace < tls < cloud
+    for command in found:
+        if command.startswith("helm upgrade --install") and found.index(command) < namespace:
+            assert "--create-namespace" in command, f"runs before the namespace exists: {command}"
+
+
+def test_the_tls_secret_the_cloud_ingresses_need_is_created_or_issued(renders):
+    text = runbook()
+    for cloud in ("doks", "gke", "oke"):
+        values = layered_values(LAYERINGS[f"base+{cloud}"])
+        annotations = values["ingress"]["annotations"]
+        for name in tls_secrets(renders[f"base+{cloud}"]):
+            if "cert-manager.io/cluster-issuer" in annotations:
+                continue
+            assert re.search(rf"create secret tls {name}\b", text), f"{cloud}: nothing creates {name}"
+
+
+def test_the_serve_commands_the_readme_names_are_the_charts(renders):
+    chart_commands = {values["command"] for values in layered_values(LAYERINGS["base+doks"])["services"].values()}
+    named = set(re.findall(r"`(?:todo-chatbot )?serve ([a-z][a-z-]*)`", (ROOT / "README.md").read_text()))
+    assert named, "README.md names no `serve SERVICE`"
+    assert not sorted(named - chart_commands), f"README names `serve` arguments the chart does not use: {named}"
+
+
+def notes(values):
+    import helm_python as helm
+
+    rendered = helm.Chart.load(CHART).render(values, name=RELEASE, namespace=NAMESPACE, is_install=True,
+                                             is_upgrade=False)
+    return next(text for path, text in rendered.items() if path.endswith("NOTES.txt"))
+
+
+@pytest.mark.parametrize("name", sorted(LAYERINGS))
+def test_notes_name_only_objects_the_chart_renders(name, renders):
+    values = layered_values(LAYERINGS[name], {"dapr": {"enabled": True}})
+    text = notes(values)
+    for command in commands(text):
+        assert f"-n {NAMESPACE}" in command, command
+    assert_named_objects_exist(text, {name: renders[name]})
+    # The Job is gone once it succeeded, which is when NOTES are shown: named only as what stays
+    # after a failure.
+    if values["migrations"]["enabled"]:
+        assert f"logs job/{RELEASE}-migrate" in text and "fails" in text
+    else:
+        assert "migrate" not in text

@@ -35,6 +35,18 @@ app.kubernetes.io/component: {{ .component }}
 {{- end -}}
 {{- end -}}
 
+{{/* The database URL of a Secret the chart creates (no secrets.existingSecret). */}}
+{{- define "todo-chatbot.databaseURL" -}}
+{{- required "set secrets.databaseURL or secrets.existingSecret" .Values.secrets.databaseURL -}}
+{{- end -}}
+
+{{/* A digest of what the chart's Secret is made from, for the Pods' checksum/secret annotation.
+The values, not the rendered Secret: a generated JWT key differs on every render without
+`lookup`, and must not roll the Pods. With secrets.existingSecret only its name is known. */}}
+{{- define "todo-chatbot.secretChecksum" -}}
+{{- toJson .Values.secrets | sha256sum -}}
+{{- end -}}
+
 {{/* The broker mode the services run with: dapr whenever the Dapr sidecars are enabled. */}}
 {{- define "todo-chatbot.brokerMode" -}}
 {{- if .Values.dapr.enabled -}}dapr{{- else -}}{{ .Values.broker.mode }}{{- end -}}
