@@ -274,6 +274,20 @@ def test_secrets_never_inline_in_cloud_values():
                     assert "value" not in env
 
 
+def test_only_the_services_that_open_storage_get_secrets(layering):
+    """The web UI opens no database or broker (`serve frontend` alone), so the Pods the Ingress
+    exposes at `/` hold none of the secrets; every other service gets each of them."""
+    _, _, objects = layering
+    for component in COMPONENTS:
+        deployment = by_kind(objects, "Deployment")[f"{RELEASE}-{component}"]
+        names = {env["name"] for env in container(deployment)["env"]}
+        if component == "frontend":
+            assert not names & SECRET_ENV
+            assert not any("secretKeyRef" in env.get("valueFrom", {}) for env in container(deployment)["env"])
+        else:
+            assert SECRET_ENV <= names, component
+
+
 def test_cloud_values_use_tls_and_scram_for_redpanda():
     for path in CLOUD_FILES:
         kafka = yaml.safe_load(path.read_text())["broker"]["kafka"]
