@@ -5,8 +5,7 @@ import TodoCore
 /// one client reads both and the shape has one definition.
 enum TaskJSONValue {
     static func value(_ task: TodoTask, timeZone: TimeZone) -> JSONValue {
-        // TaskJSON writes well-formed JSON, so reading it back cannot fail.
-        (try? JSONValue.parse(TaskJSON.encode(task, timeZone: timeZone))) ?? .null
+        TaskJSON.value(task, timeZone: timeZone)
     }
 
     /// Reminders in the `{"minutes_before": n}` / `{"at": date-time}` shape tools accept.

@@ -7,6 +7,26 @@ import Foundation
 /// occurrence it is. Events carry the same shape (docs/events.md).
 public enum TaskJSON {
     public static func write(_ task: TodoTask, timeZone: TimeZone, to json: inout JSONWriter) {
+        write(task, timeZone: timeZone, into: &json)
+    }
+
+    public static func encode(_ task: TodoTask, timeZone: TimeZone) -> [UInt8] {
+        var json = JSONWriter(capacity: 512)
+        write(task, timeZone: timeZone, to: &json)
+        return json.bytes
+    }
+
+    /// The same shape as a value, for tool results: built directly rather than encoded and parsed
+    /// back, which cost most of an MCP `list_tasks` call.
+    public static func value(_ task: TodoTask, timeZone: TimeZone) -> JSONValue {
+        var builder = JSONValueBuilder()
+        write(task, timeZone: timeZone, into: &builder)
+        return builder.value
+    }
+
+    /// The one definition of the shape. Generic, and internal so that both public entry points get
+    /// a specialized copy (a public generic would be called unspecialized from other modules).
+    static func write<Output: JSONOutput>(_ task: TodoTask, timeZone: TimeZone, into json: inout Output) {
         json.beginObject()
         json.key("id")
         json.string(task.id)
@@ -44,13 +64,7 @@ public enum TaskJSON {
         json.endObject()
     }
 
-    public static func encode(_ task: TodoTask, timeZone: TimeZone) -> [UInt8] {
-        var json = JSONWriter(capacity: 512)
-        write(task, timeZone: timeZone, to: &json)
-        return json.bytes
-    }
-
-    private static func writeDue(_ task: TodoTask, timeZone: TimeZone, to json: inout JSONWriter) {
+    private static func writeDue<Output: JSONOutput>(_ task: TodoTask, timeZone: TimeZone, to json: inout Output) {
         switch task.due {
         case .instant(let instant):
             json.key("due_at")
@@ -76,7 +90,7 @@ public enum TaskJSON {
         json.string(timeZone.displayIdentifier)
     }
 
-    static func writeReminders(_ reminders: [Reminder], to json: inout JSONWriter) {
+    static func writeReminders<Output: JSONOutput>(_ reminders: [Reminder], to json: inout Output) {
         json.beginArray()
         for reminder in reminders {
             json.beginObject()
