@@ -42,6 +42,18 @@ struct HTTPClientTests {
         #expect(server.gate.waitUntilEntered())
     }
 
+    @Test func aFractionalTimeout_isKeptToTheFraction() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+
+        // Foundation on Linux counts its own timeout in whole seconds: left to it, 1.9 s would be
+        // 1 s, and this answer after 1.2 s would time out.
+        let request = OutboundRequest(.get, "http://127.0.0.1:\(server.port)/delay/1200", timeout: 1.9)
+        let response = try HTTPClient(timeout: 1.9).send(request)
+
+        #expect(response.status == 200)
+    }
+
     @Test func closedPort_isUnreachable() throws {
         let port = try closedPort()
 

@@ -7,7 +7,7 @@ It follows the documented request and response format: `POST /v1/chat/completion
 message and finish reason, or `DROP` to close the connection without answering. Every request
 is recorded with its headers and the client's address (one port per connection). With
 `keep_alive`, the server speaks HTTP/1.1 and keeps connections open between requests, as real
-model servers do. Wrapping the answer in `Held` makes the server wait, inside a request, until the
+model servers do; `"ignore_close"` keeps them open even when the client asks to close. Wrapping the answer in `Held` makes the server wait, inside a request, until the
 test says so.
 """
 
@@ -55,8 +55,12 @@ class ScriptedModel:
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
+                if keep_alive == "ignore_close":
+                    self.send_header("Connection", "keep-alive")
                 self.end_headers()
                 self.wfile.write(data)
+                if keep_alive == "ignore_close":
+                    self.close_connection = False
 
             def log_message(self, *args):
                 pass

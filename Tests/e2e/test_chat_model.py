@@ -6,6 +6,8 @@ the Authorization header, never into the log."""
 import json
 import subprocess
 
+import pytest
+
 from conftest import binary_path, sign_up, start_server, stop_server
 from scripted_model import DROP, ScriptedModel, text, tool_call
 
@@ -71,12 +73,13 @@ def test_a_model_tool_call_adds_a_task_and_a_lost_model_falls_back_offline(tmp_p
     assert "pay the rent" not in log
 
 
-def test_a_model_server_that_drops_a_kept_alive_connection_is_asked_once(tmp_path):
-    """A model server that keeps connections open and then dies inside a request: the message
-    goes to the model once, the loss is reported as such (not as a timeout) and the offline engine
-    answers."""
+@pytest.mark.parametrize("keep_alive", [True, "ignore_close"])
+def test_a_model_server_that_drops_a_kept_alive_connection_is_asked_once(tmp_path, keep_alive):
+    """A model server that keeps connections open (even when asked to close them) and then dies
+    inside a request: the message goes to the model once, the loss is reported as such (not as a
+    timeout) and the offline engine answers."""
     answers = iter([(text("Hello!"), "stop"), DROP])
-    with ScriptedModel(lambda body: next(answers, DROP), keep_alive=True) as model:
+    with ScriptedModel(lambda body: next(answers, DROP), keep_alive=keep_alive) as model:
         environment = {"TODO_LLM_BASE_URL": model.base_url, "TODO_LLM_MODEL": "scripted-model",
                        "TODO_LLM_TIMEOUT_SECONDS": "20"}
         stack = start_server(tmp_path, extra_environment=environment)

@@ -31,6 +31,13 @@ public struct OutboundRequest: Sendable {
         self.maxResponseBytes = maxResponseBytes
     }
 
+    /// URLSession's timeout for a request whose whole exchange may take `timeout` seconds:
+    /// Foundation on Linux counts whole seconds (2.9 becomes 2), so it is set above the real
+    /// bound, which ``HTTPClient`` keeps itself.
+    static func sessionTimeout(for timeout: TimeInterval) -> TimeInterval {
+        timeout.rounded(.up) + 1
+    }
+
     /// Only http and https URLs are sent anywhere.
     func urlRequest() throws(HTTPClientError) -> URLRequest {
         guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
@@ -39,7 +46,7 @@ public struct OutboundRequest: Sendable {
 
         var request = URLRequest(url: parsed)
         request.httpMethod = method.rawValue
-        request.timeoutInterval = timeout
+        request.timeoutInterval = Self.sessionTimeout(for: timeout)
         for field in headers { request.addValue(field.value, forHTTPHeaderField: field.name) }
         if !body.isEmpty { request.httpBody = Data(body) }
         return request

@@ -87,6 +87,11 @@ struct TestServer {
             return HTTPResponse(
                 status: 200, headers: ["Content-Type": "text/plain"], body: Array(repeating: 120, count: count))
         }
+        router.get("/delay/{milliseconds}") { request in
+            let milliseconds = Int(request.pathParameters["milliseconds"] ?? "") ?? 0
+            Thread.sleep(forTimeInterval: Double(milliseconds) / 1000)
+            return .json(.object(["delayed": .number(Double(milliseconds))]))
+        }
         router.get("/slow") { _ in
             gate.pass()
             return .json(.object(["slow": .bool(true)]))
