@@ -26,6 +26,23 @@ import TodoTestSupport
         #expect(store.count == 4)
     }
 
+    @Test func theSessionBeingOpenedCountsForItsUser() {
+        let store = MCPSessionStore(maxSessions: 3, maxPerUser: 3, idleTimeout: 600, clock: clock)
+        let alice = open(store, for: "alice")
+        let mallory = open(store, for: "mallory")
+        let trudy = open(store, for: "trudy")
+        #expect(store.session(mallory.id, for: "mallory") != nil)
+        #expect(store.session(trudy.id, for: "trudy") != nil)
+
+        // Everyone holds one, Alice's is the least recently used, but Mallory's second makes
+        // Mallory the biggest holder: her older session goes.
+        _ = open(store, for: "mallory")
+
+        #expect(store.session(alice.id, for: "alice") != nil)
+        #expect(store.session(mallory.id, for: "mallory") == nil)
+        #expect(store.session(trudy.id, for: "trudy") != nil)
+    }
+
     @Test func amongEqualHoldersTheLeastRecentlyUsedSessionMakesWay() {
         let store = MCPSessionStore(maxSessions: 2, maxPerUser: 3, idleTimeout: 600, clock: clock)
         let alice = open(store, for: "alice")

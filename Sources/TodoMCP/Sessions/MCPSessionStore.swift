@@ -72,7 +72,9 @@ public final class MCPSessionStore: Sendable {
             if own.count >= maxPerUser, let oldest = own.min(by: { $0.value.lastUse < $1.value.lastUse }) {
                 state.entries[oldest.key] = nil
             }
-            if state.entries.count >= maxSessions, let evicted = Self.evictionCandidate(in: state.entries) {
+            if state.entries.count >= maxSessions,
+                let evicted = Self.evictionCandidate(in: state.entries, admitting: session.userID)
+            {
                 state.entries[evicted] = nil
             }
             state.entries[session.id] = Entry(session: session, lastUsed: now, lastUse: 0)
@@ -109,12 +111,16 @@ public final class MCPSessionStore: Sendable {
     /// Sessions held, expired ones included until the next `open` sweeps them.
     public var count: Int { state.withLock { $0.entries.count } }
 
-    /// The least recently used session of the user who holds the most (the least recently used
-    /// of all among users holding equally many).
-    private static func evictionCandidate(in entries: [String: Entry]) -> String? {
+    /// The least recently used session of the user who holds the most, counting the session
+    /// `admitting` is about to get (the least recently used of all among users holding equally
+    /// many).
+    private static func evictionCandidate(in entries: [String: Entry], admitting userID: String) -> String? {
         let byUser = Dictionary(grouping: entries, by: { $0.value.session.userID })
-        let heaviest = byUser.values.map { sessions in
-            (count: sessions.count, oldest: sessions.min(by: { $0.value.lastUse < $1.value.lastUse })!)
+        let heaviest = byUser.map { user, sessions in
+            (
+                count: sessions.count + (user == userID ? 1 : 0),
+                oldest: sessions.min(by: { $0.value.lastUse < $1.value.lastUse })!
+            )
         }
         .min { ($1.count, $0.oldest.value.lastUse) < ($0.count, $1.oldest.value.lastUse) }
         return heaviest?.oldest.key

@@ -45,6 +45,8 @@ public struct MCPStdioTransport: Sendable {
         case text(String)
         /// A line longer than `limit` bytes, skipped unread: answered with `-32600`.
         case tooLong(limit: Int)
+        /// A line that is not UTF-8, so not JSON text: answered with `-32700`.
+        case notUTF8
     }
 
     /// Serves the lines `readLine` returns; see ``serve(next:write:)``.
@@ -102,12 +104,17 @@ public struct MCPStdioTransport: Sendable {
         case .text(let line):
             return respond(toLine: line, checkAccess: checkAccess)
         case .tooLong(let limit):
-            let error = JSONRPCError.invalidRequest(
-                "A message may be at most \(limit) bytes; this line is longer and was skipped")
-            var bytes = JSONRPCResponse.error(error, id: nil).serialized()
-            bytes.append(UInt8(ascii: "\n"))
-            return bytes
+            return Self.line(
+                .invalidRequest("A message may be at most \(limit) bytes; this line is longer and was skipped"))
+        case .notUTF8:
+            return Self.line(.parseError("The message is not UTF-8, so not JSON text"))
         }
+    }
+
+    private static func line(_ error: JSONRPCError) -> [UInt8] {
+        var bytes = JSONRPCResponse.error(error, id: nil).serialized()
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
     }
 
     /// The response line for one input line, or nil when nothing is to be sent (a notification,

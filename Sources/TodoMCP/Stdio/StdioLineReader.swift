@@ -25,15 +25,14 @@ public final class StdioLineReader {
             let pending = buffer[position...]
             if let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
                 position = newline + 1
-                guard !skipping, line.count + (newline - pending.startIndex) <= maxLineBytes else {
-                    return .tooLong(limit: maxLineBytes)
-                }
+                if skipping { return .tooLong(limit: maxLineBytes) }
                 line += buffer[pending.startIndex..<newline]
-                return .text(Self.text(of: line))
+                return finished(line)
             }
 
+            // One byte over the limit may still be the `\r` of a `\r\n`.
             if !skipping {
-                if line.count + pending.count > maxLineBytes {
+                if line.count + pending.count > maxLineBytes + 1 {
                     skipping = true
                     line = []
                 } else {
@@ -46,9 +45,18 @@ public final class StdioLineReader {
             guard !atEnd, fill() else {
                 atEnd = true
                 if skipping { return .tooLong(limit: maxLineBytes) }
-                return line.isEmpty ? nil : .text(Self.text(of: line))
+                return line.isEmpty ? nil : finished(line)
             }
         }
+    }
+
+    /// A whole line: without a final `\r`, within the limit, and UTF-8 (JSON text must be, and
+    /// repairing it would store replacement characters for what the client sent).
+    private func finished(_ line: [UInt8]) -> MCPStdioTransport.InputLine {
+        let bytes = line.last == UInt8(ascii: "\r") ? line.dropLast() : line[...]
+        guard bytes.count <= maxLineBytes else { return .tooLong(limit: maxLineBytes) }
+        guard let text = String(validating: bytes, as: UTF8.self) else { return .notUTF8 }
+        return .text(text)
     }
 
     /// Reads what is available into the empty buffer; false at the end of input or on an error.
@@ -64,10 +72,5 @@ public final class StdioLineReader {
             buffer = []
             return false
         }
-    }
-
-    private static func text(of line: [UInt8]) -> String {
-        let bytes = line.last == UInt8(ascii: "\r") ? line.dropLast() : line[...]
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
