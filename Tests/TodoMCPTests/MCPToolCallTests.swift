@@ -57,8 +57,11 @@ import TodoMCP
         let wrongType = call(harness, session, "add_task", ["title": 12])
         #expect(wrongType["isError"] == true)
 
-        let unknown = call(harness, session, "fly_to_the_moon", [:])
-        #expect(unknown["structuredContent"]?["error"]?["code"] == "unknown_tool")
+        let unknown = harness.send(
+            #"{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"fly_to_the_moon","arguments":{}}}"#,
+            session: session)
+        #expect(unknown?["error"]?["code"] == -32602)
+        #expect(unknown?["error"]?["data"]?["parameter"] == "name")
         let absent = call(harness, session, "complete_task", ["task_id": "0190f0f0-0000-7000-8000-000000000000"])
         #expect(absent["structuredContent"]?["error"]?["code"] == "task_not_found")
         #expect(try harness.tasks.list(for: harness.alice, query: TaskQuery()).tasks.isEmpty)

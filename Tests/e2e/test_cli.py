@@ -139,3 +139,22 @@ def test_the_web_ui_alone_needs_no_database_or_broker(tmp_path):
         assert list(frontend.data_dir.iterdir()) == []
     finally:
         stop_server(frontend)
+
+
+def test_the_demo_finds_its_fixtures_from_any_directory_when_found_on_the_path(tmp_path):
+    """Run by name from the PATH, in a directory of its own: the fixtures come from beside the
+    binary's checkout, not from the working directory."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "todo-chatbot").symlink_to(binary_path().resolve())
+    environment = {key: value for key, value in os.environ.items() if key not in SCRUBBED_ENVIRONMENT}
+    environment.update(PATH=f"{bin_dir}:{environment.get('PATH', '')}", TODO_CONFIG=str(tmp_path / "config.yaml"))
+    environment.pop("TODO_FIXTURES_DIR", None)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+
+    result = subprocess.run(["todo-chatbot", f"--data-dir={tmp_path / 'data'}", "demo"], cwd=elsewhere,
+                            env=environment, capture_output=True, text=True, timeout=60)
+
+    assert result.returncode == 0, result.stderr
+    assert "Created the demo account" in result.stdout

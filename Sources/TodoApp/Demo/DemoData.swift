@@ -76,8 +76,10 @@ enum DemoData {
     static func locateFixtures(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL {
         var candidates: [URL] = []
         if let configured = environment["TODO_FIXTURES_DIR"] { candidates.append(URL(fileURLWithPath: configured)) }
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent()
+        // The running binary's own path (argv[0] is only a name when it was found on the PATH),
+        // so a checkout's release build finds the checkout's fixtures from any directory.
+        let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        var directory = executable.resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<5 {
             candidates.append(directory.appendingPathComponent("Fixtures"))
             directory.deleteLastPathComponent()

@@ -52,12 +52,15 @@ extension MCPServer {
             ]))
     }
 
-    /// `tools/call`: runs the named tool for the session's user. An unknown tool or arguments the
-    /// schema refuses are tool errors (`isError: true`), not protocol errors: the caller reads
-    /// the message and can correct the call.
+    /// `tools/call`: runs the named tool for the session's user. A tool that does not exist is a
+    /// protocol error (`-32602`), as MCP lists it; arguments the schema refuses are tool errors
+    /// (`isError: true`): the caller, often a model, reads the message and corrects the call.
     func callTool(_ params: JSONValue?, call: Call) -> Result<JSONValue, JSONRPCError> {
         guard let name = params?["name"]?.stringValue else {
             return .failure(.invalidParams("tools/call needs params.name (a string)", parameter: "name"))
+        }
+        guard toolbox.tool(named: name) != nil else {
+            return .failure(.invalidParams("Unknown tool '\(name)'; tools/list names the tools", parameter: "name"))
         }
         let arguments = params?["arguments"] ?? .object([:])
         guard arguments.objectValue != nil else {
