@@ -84,6 +84,10 @@ def test_migrations_go_down_and_up_again(cli):
 
     cli(data, "migrate", "down")
     assert cli(data, "migrate", "current").stdout.strip() == revisions[-2]
+    # More steps than are applied is refused, and changes nothing.
+    refused = cli(data, "migrate", "down", str(len(revisions)), expect=1)
+    assert f"{len(revisions) - 1} are applied" in refused.stderr
+    assert cli(data, "migrate", "current").stdout.strip() == revisions[-2]
     cli(data, "migrate", "down", str(len(revisions) - 1))
     assert cli(data, "migrate", "current").stdout.strip() == "base"
     cli(data, "migrate", "to", "0001_initial")

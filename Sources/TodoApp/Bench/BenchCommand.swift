@@ -129,7 +129,7 @@ extension BenchCommand {
         if json {
             var fields = rows.reduce(into: [String: JSONValue]()) { $0[$1.0] = .number(($1.1 * 1000).rounded() / 1000) }
             fields["samples"] = .number(Double(result.latencies.count))
-            print(JSONOutput.object(fields))
+            print(CLIJSON.object(fields))
         } else {
             print("commit → handler over \(result.latencies.count) changes")
             for (name, value) in rows {
@@ -158,7 +158,7 @@ extension BenchCommand {
         if json {
             var fields = rows.reduce(into: [String: JSONValue]()) { $0[$1.0] = .number(($1.1 * 10).rounded() / 10) }
             fields["delivered"] = .number(Double(lateness.count))
-            print(JSONOutput.object(fields))
+            print(CLIJSON.object(fields))
         } else {
             print("delivery lateness of \(lateness.count) reminders due within one minute")
             for (name, value) in rows {
@@ -187,7 +187,7 @@ extension BenchCommand {
         if json {
             var fields = rows.reduce(into: [String: JSONValue]()) { $0[$1.0] = .number(($1.1 * 1000).rounded() / 1000) }
             fields["e2e_samples"] = .number(Double(result.endToEnd.latencies.count))
-            print(JSONOutput.object(fields))
+            print(CLIJSON.object(fields))
         } else {
             for (name, value) in rows {
                 print(name.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: "%.3f", value))

@@ -29,7 +29,7 @@ enum GroupCommand: Command {
         case "list":
             let groups = try handle.log.groups()
             if json {
-                print(JSONOutput.array(groups.map(Self.json)))
+                print(CLIJSON.array(groups.map(Self.json)))
             } else {
                 print(
                     TextTable.render(
@@ -41,7 +41,7 @@ enum GroupCommand: Command {
             guard let group = try handle.log.group(named: name) else {
                 throw CLIError.failure("No group named '\(name)'")
             }
-            print(json ? JSONOutput.object(Self.json(group).objectValue ?? [:]) : describe(group))
+            print(json ? CLIJSON.object(Self.json(group).objectValue ?? [:]) : describe(group))
         default:
             throw CLIError.usage("Unknown group action '\(action)'")
         }

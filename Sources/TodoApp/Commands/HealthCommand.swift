@@ -49,7 +49,7 @@ enum HealthCommand: Command {
 
         if json {
             print(
-                JSONOutput.array(
+                CLIJSON.array(
                     rows.map { row in
                         .object([
                             "service": .string(row.service), "url": .string(row.url), "live": .bool(row.live),

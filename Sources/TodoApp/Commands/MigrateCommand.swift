@@ -31,11 +31,11 @@ enum MigrateCommand: Command {
         switch action {
         case "current":
             let current = try migrator.current()
-            print(json ? JSONOutput.object(["revision": current.map(JSONValue.string) ?? .null]) : (current ?? "base"))
+            print(json ? CLIJSON.object(["revision": current.map(JSONValue.string) ?? .null]) : (current ?? "base"))
         case "history":
             let history = try migrator.history()
             if json {
-                print(JSONOutput.array(history.map(Self.json)))
+                print(CLIJSON.array(history.map(Self.json)))
             } else {
                 for status in history {
                     let applied = status.appliedAt.map { "applied " + RFC3339.format($0) } ?? "pending"
@@ -47,6 +47,12 @@ enum MigrateCommand: Command {
         case "down":
             let steps = operand.map { Int($0) } ?? 1
             guard let steps, steps >= 1 else { throw CLIError.usage("down takes a positive number of steps") }
+            let applied = try migrator.history().filter { $0.appliedAt != nil }.count
+            guard steps <= applied else {
+                // As alembic does: asking for more than there is is a mistake, not "everything".
+                throw CLIError.failure(
+                    "Cannot revert \(steps) revisions: \(applied) are applied. Use 'migrate to base' to revert them all")
+            }
             report(try migrator.downgrade(steps: steps), verb: "Reverted", json: json)
         case "to":
             guard let operand else { throw CLIError.usage("migrate to needs a revision (or 'base')") }
@@ -58,7 +64,7 @@ enum MigrateCommand: Command {
 
     private static func report(_ revisions: [String], verb: String, json: Bool) {
         if json {
-            print(JSONOutput.object(["revisions": .array(revisions.map(JSONValue.string))]))
+            print(CLIJSON.object(["revisions": .array(revisions.map(JSONValue.string))]))
         } else if revisions.isEmpty {
             print("Nothing to do.")
         } else {
@@ -75,7 +81,7 @@ enum MigrateCommand: Command {
 }
 
 /// Prints JSON values for `--json` output.
-enum JSONOutput {
+enum CLIJSON {
     static func object(_ members: [String: JSONValue]) -> String {
         String(decoding: JSONValue.object(members).serialized(), as: UTF8.self)
     }

@@ -92,7 +92,7 @@ enum ProfileCommand: Command {
 
         let summaries = try global.profileStore().list()
         if json {
-            print(JSONOutput.array(summaries.map(Self.json)))
+            print(CLIJSON.array(summaries.map(Self.json)))
             return
         }
         let rows = summaries.map { summary in
@@ -112,7 +112,7 @@ enum ProfileCommand: Command {
         try arguments.finish()
 
         let config = try global.resolve(profile: name)
-        print(json ? JSONOutput.object(Self.json(config)) : config.rendered())
+        print(json ? CLIJSON.object(Self.json(config)) : config.rendered())
     }
 
     private static func use(_ arguments: inout Arguments, global: GlobalOptions) throws {

@@ -57,7 +57,7 @@ enum TopicCommand: Command {
     private static func list(_ log: any EventLog, json: Bool) throws {
         let topics = try log.topics()
         if json {
-            print(JSONOutput.array(topics.map(Self.json)))
+            print(CLIJSON.array(topics.map(Self.json)))
             return
         }
         print(
@@ -68,7 +68,7 @@ enum TopicCommand: Command {
 
     private static func describe(_ topic: TopicMetadata, json: Bool) throws {
         if json {
-            print(JSONOutput.object(Self.json(topic).objectValue ?? [:]))
+            print(CLIJSON.object(Self.json(topic).objectValue ?? [:]))
             return
         }
         let summary = TextTable.render(

@@ -122,7 +122,7 @@ struct TopicConsumer {
             "offset": .number(Double(message.offset)), "key": .string(message.key), "headers": .array(headers),
             "value": .string(value), "timestamp": .string(RFC3339.format(message.timestamp)),
         ]
-        if json { return JSONOutput.object(record) }
+        if json { return CLIJSON.object(record) }
         return "\(message.topic)/\(message.partition)@\(message.offset)  \(RFC3339.format(message.timestamp))  "
             + "key=\(message.key)  \(value)"
     }

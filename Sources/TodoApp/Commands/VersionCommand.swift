@@ -34,7 +34,7 @@ enum VersionCommand: Command {
         if json {
             var members: [String: JSONValue] = ["version": .string(version)]
             members["libraries"] = .object(Dictionary(uniqueKeysWithValues: libraries.map { ($0.0, .string($0.1)) }))
-            print(JSONOutput.object(members))
+            print(CLIJSON.object(members))
         } else {
             print("todo-chatbot \(version)")
             for (name, value) in libraries { print("  \(name) \(value)") }
