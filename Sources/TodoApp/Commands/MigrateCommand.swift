@@ -51,7 +51,8 @@ enum MigrateCommand: Command {
             guard steps <= applied else {
                 // As alembic does: asking for more than there is is a mistake, not "everything".
                 throw CLIError.failure(
-                    "Cannot revert \(steps) revisions: \(applied) are applied. Use 'migrate to base' to revert them all")
+                    "Cannot revert \(steps) revisions: \(applied) are applied. "
+                        + "Use 'migrate to base' to revert them all")
             }
             report(try migrator.downgrade(steps: steps), verb: "Reverted", json: json)
         case "to":
