@@ -21,6 +21,16 @@ struct HTTPClientTests {
         #expect(response.headers["x-request-id"] != nil)
     }
 
+    @Test func requests_nameTheProductAndItsVersion() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+
+        let response = try HTTPClient(reusesConnections: false).send(
+            OutboundRequest(.get, "http://127.0.0.1:\(server.port)/whoami"))
+
+        #expect(try JSONValue.parse(response.body)["user_agent"] == .string("todo-chatbot/\(Product.version)"))
+    }
+
     @Test func errorStatus_isAResponse_notAThrow() throws {
         let server = try TestServer()
         defer { server.stop() }

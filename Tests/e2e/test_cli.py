@@ -162,3 +162,14 @@ def test_the_demo_finds_its_fixtures_from_any_directory_when_found_on_the_path(t
 
     assert result.returncode == 0, result.stderr
     assert "Created the demo account" in result.stdout
+
+
+def test_with_dapr_group_describe_says_where_the_groups_are(cli):
+    data = f"--data-dir={cli.data}"
+    cli(data, "migrate", "up")
+    dapr = {"TODO_BROKER": "dapr", "DAPR_HTTP_PORT": "1"}
+
+    result = cli(data, "group", "describe", "recurring", expect=1, extra_environment=dapr)
+
+    assert "Dapr has no API to list" in result.stderr
+    assert "keeps the services' consumer groups" in result.stderr

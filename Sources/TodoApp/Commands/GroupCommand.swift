@@ -23,7 +23,8 @@ enum GroupCommand: Command {
         let name = action == "describe" ? arguments.positional() : nil
         try arguments.finish()
 
-        let handle = try Composition.eventLog(settings: try global.loadSettings())
+        let settings = try global.loadSettings()
+        let handle = try Composition.eventLog(settings: settings)
         defer { handle.close() }
         switch action {
         case "list":
@@ -39,7 +40,10 @@ enum GroupCommand: Command {
         case "describe":
             guard let name else { throw CLIError.usage("Name the group") }
             guard let group = try handle.log.group(named: name) else {
-                throw CLIError.failure("No group named '\(name)'")
+                guard settings.eventBroker == .dapr else { throw CLIError.failure("No group named '\(name)'") }
+                throw CLIError.failure(
+                    "No group named '\(name)' in the outbox. With events.broker=dapr the broker behind the sidecars "
+                        + "keeps the services' consumer groups: ask it (with Redpanda, rpk group list)")
             }
             print(json ? CLIJSON.object(Self.json(group).objectValue ?? [:]) : describe(group))
         default:

@@ -14,7 +14,7 @@ enum VersionCommand: Command {
     static let help = """
         Usage: todo-chatbot version [--json]
         """
-    static let version = "0.1.0"
+    static var version: String { Product.version }
 
     static func run(_ arguments: inout Arguments, global: GlobalOptions) throws {
         let json = arguments.flag("json")

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TodoCore
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -63,6 +64,7 @@ private final class Session: Sendable {
         configuration.httpCookieStorage = nil
         configuration.urlCache = nil
         configuration.httpShouldSetCookies = false
+        configuration.httpAdditionalHeaders = ["User-Agent": Product.userAgent]
         transfers = TransferDelegate()
         session = URLSession(configuration: configuration, delegate: transfers, delegateQueue: nil)
     }

@@ -76,7 +76,11 @@ struct TestServer {
             .json(status: 201, try JSONValue.parse(request.body))
         }
         router.get("/whoami") { request in
-            .json(.object(["address": .string(request.remoteAddress)]))
+            .json(
+                .object([
+                    "address": .string(request.remoteAddress),
+                    "user_agent": .string(request.headers["User-Agent"] ?? ""),
+                ]))
         }
         router.get("/redirect") { request in
             let target = request.queryItems.first { $0.name == "to" }?.value ?? "/"
