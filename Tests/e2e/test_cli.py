@@ -9,7 +9,7 @@ import pytest
 
 import requests
 
-from conftest import SCRUBBED_ENVIRONMENT, binary_path, start_server, stop_server
+from conftest import SCRUBBED_ENVIRONMENT, binary_path, free_port, run_cli, start_server, stop_server
 
 
 @pytest.fixture
@@ -173,3 +173,18 @@ def test_with_dapr_group_describe_says_where_the_groups_are(cli):
 
     assert "Dapr has no API to list" in result.stderr
     assert "keeps the services' consumer groups" in result.stderr
+
+
+def test_health_running_checks_whichever_services_listen(tmp_path):
+    """The container image's check: it does not know which service its command started."""
+    running = start_server(tmp_path, ("websocket",))
+    others = [f"--set=ports.{name}={free_port()}" for name in ("backend", "frontend", "recurring", "notification")]
+    try:
+        report = json.loads(run_cli(running, *others, "health", "--running", "--json"))
+        by_service = {row["service"]: row for row in report}
+        assert by_service["websocket"]["ready"] is True
+        assert {row["detail"] for name, row in by_service.items() if name != "websocket"} == {"not running"}
+    finally:
+        stop_server(running)
+
+    run_cli(running, *others, "health", "--running", expect=1)

@@ -7,11 +7,16 @@ enum HealthCommand: Command {
     static let name = "health"
     static let summary = "check the running services' health endpoints"
     static let help = """
-        Usage: todo-chatbot health [--service NAME [--port PORT]] [--host ADDRESS] [--timeout SECONDS] [--json]
+        Usage: todo-chatbot health [--service NAME [--port PORT] | --running] [--host ADDRESS]
+                                   [--timeout SECONDS] [--json]
 
         Calls /health and /health/ready of each service on the configured host and ports (ports.<name>,
         or --port for the one --service names) and prints one row per service. Exits 1 when any
         checked service is not ready.
+
+        --running checks only the services that are listening: one that refuses the connection is
+        shown as not running and does not count, and it exits 1 when none is listening. This is the
+        container image's health check, which does not know which service its command started.
         """
 
     struct Row {
@@ -21,11 +26,16 @@ enum HealthCommand: Command {
         var status: Int?
         var detail: String
         var milliseconds: Int
+        /// Nothing listens on its port: the connection was refused.
+        var refused: Bool { detail == HealthCommand.notRunning }
     }
+
+    static let notRunning = "not running"
 
     static func run(_ arguments: inout Arguments, global: GlobalOptions) throws {
         var global = global
         let json = arguments.flag("json")
+        let runningOnly = arguments.flag("running")
         let only = try arguments.option("service")
         let service = try only.map { name in
             guard let service = ServiceName(named: name) else { throw CLIError.usage("Unknown service '\(name)'") }
@@ -41,6 +51,7 @@ enum HealthCommand: Command {
         guard let timeout, timeout > 0 else { throw CLIError.usage("--timeout takes a positive number of seconds") }
 
         let settings = try global.loadSettings()
+        if runningOnly, service != nil { throw CLIError.usage("--running and --service exclude each other") }
         let names = service.map { [$0] } ?? ServiceName.allCases
         let host = settings.host == "0.0.0.0" || settings.host == "::" ? "127.0.0.1" : settings.host
         let rows = names.map { name in
@@ -61,7 +72,11 @@ enum HealthCommand: Command {
         } else {
             print(table(rows))
         }
-        if rows.contains(where: { $0.status != 200 }) {
+        let checked = runningOnly ? rows.filter { !$0.refused } : rows
+        if runningOnly, checked.isEmpty {
+            throw CLIError(message: "no service is listening", exitCode: 1)
+        }
+        if checked.contains(where: { $0.status != 200 }) {
             throw CLIError(message: "not every service is ready", exitCode: 1)
         }
     }
@@ -90,6 +105,8 @@ enum HealthCommand: Command {
             return (response.status, response.body, nil)
         } catch .timedOut {
             return (nil, [], "timed out")
+        } catch .unreachable(_, HTTPClientError.connectionRefused) {
+            return (nil, [], notRunning)
         } catch {
             return (nil, [], "unreachable")
         }

@@ -76,6 +76,9 @@ public enum HTTPClientError: Error, Equatable, CustomStringConvertible {
     case unreachable(url: String, reason: String)
     case responseTooLarge(url: String, limit: Int)
 
+    /// The `reason` of ``unreachable(url:reason:)`` when nothing listens at the address.
+    public static let connectionRefused = "connection refused"
+
     public var description: String {
         switch self {
         case .invalidURL(let url): "'\(url)' is not an http(s) URL"

@@ -73,7 +73,7 @@ extension URLError {
     /// A few words on why the request failed, without the URL or anything the server sent.
     fileprivate var shortReason: String {
         switch code {
-        case .cannotConnectToHost: "connection refused"
+        case .cannotConnectToHost: HTTPClientError.connectionRefused
         case .cannotFindHost, .dnsLookupFailed: "host not found"
         case .networkConnectionLost: "connection lost"
         case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
