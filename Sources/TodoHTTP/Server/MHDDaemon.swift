@@ -19,14 +19,15 @@ final class MHDDaemon: Sendable {
         var suspendResume = false
     }
 
-    /// `@unchecked Sendable`: an MHD daemon may be quiesced and stopped from any thread.
+    /// `@unchecked Sendable`: an MHD daemon may be stopped from any thread.
     private struct Handle: @unchecked Sendable {
         let pointer: OpaquePointer
     }
 
     private enum State {
         case idle
-        case running(daemon: Handle, port: Int)
+        /// `listening` is the descriptor MHD accepts on (ours until start, then MHD's to close).
+        case running(daemon: Handle, port: Int, listening: Int32)
         case stopped(port: Int)
     }
 
@@ -42,7 +43,7 @@ final class MHDDaemon: Sendable {
     }
 
     deinit {
-        if case .running(let daemon, _) = state.withLock({ $0 }) {
+        if case .running(let daemon, _, _) = state.withLock({ $0 }) {
             MHD_stop_daemon(daemon.pointer)
         }
     }
@@ -51,7 +52,7 @@ final class MHDDaemon: Sendable {
     var port: Int {
         switch state.withLock({ $0 }) {
         case .idle: 0
-        case .running(_, let port), .stopped(let port): port
+        case .running(_, let port, _), .stopped(let port): port
         }
     }
 
@@ -85,7 +86,7 @@ final class MHDDaemon: Sendable {
             close(socket.descriptor)
             throw HTTPServerError(.startFailed, "libmicrohttpd could not start on \(configuration.address)")
         }
-        state.withLock { $0 = .running(daemon: daemon, port: port) }
+        state.withLock { $0 = .running(daemon: daemon, port: port, listening: socket.descriptor) }
     }
 
     /// Stops accepting (the listening socket is closed at once, so new connections are refused),
@@ -95,19 +96,15 @@ final class MHDDaemon: Sendable {
     /// connections. Returns the requests still in flight when the wait ended; later calls return 0.
     @discardableResult
     func shutdown(gracePeriod: Duration, inFlight: () -> Int, beforeStop: () -> Void = {}) -> Int {
-        let handle: Handle? = state.withLock { state in
-            guard case .running(let daemon, let port) = state else { return nil }
+        let running: (Handle, Int32)? = state.withLock { state in
+            guard case .running(let daemon, let port, let listening) = state else { return nil }
             state = .stopped(port: port)
-            return daemon
+            return (daemon, listening)
         }
-        guard let daemon = handle?.pointer else { return 0 }
+        guard let (handle, listening) = running else { return 0 }
+        let daemon = handle.pointer
 
-        // MHD_quiesce_daemon hands the listening socket back to us (it needs MHD_USE_ITC with
-        // internal threads); closing it makes the kernel refuse new connections.
-        let listening = MHD_quiesce_daemon(daemon)
-        if listening >= 0 {
-            close(listening)
-        }
+        stopListening(on: listening)
 
         let deadline = ContinuousClock.now + gracePeriod
         while inFlight() > 0 && ContinuousClock.now < deadline {
@@ -120,6 +117,34 @@ final class MHDDaemon: Sendable {
         beforeStop()
         MHD_stop_daemon(daemon)
         return unfinished
+    }
+
+    /// Makes the kernel refuse new connections to the served port while MHD goes on serving the
+    /// connections it has.
+    ///
+    /// Not MHD_quiesce_daemon: with epoll and a thread pool it races the workers, which also take
+    /// the listening socket out of their epoll sets once they see the daemon quiesced, and the
+    /// loser of the race aborts the process ("Failed to remove listen FD from epoll set", an open
+    /// libmicrohttpd defect, seen here about once in a dozen runs of the HTTP tests under load).
+    /// Instead a placeholder listening socket on a loopback port of its own is put under MHD's
+    /// descriptor (dup2): the served socket loses its only descriptor and closes, which also takes
+    /// it out of every epoll set, while the descriptor MHD holds stays valid (MHD_stop_daemon
+    /// closes the placeholder) and is in no epoll set, so MHD never waits on or accepts from it.
+    /// Should the swap fail, the socket stays open: connections arriving during the grace period
+    /// are then answered `503 shutting_down` (see ``HTTPServer``) instead of being refused.
+    private func stopListening(on listening: Int32) {
+        do throws(HTTPServerError) {
+            let placeholder = try ListeningSocket.open(host: "127.0.0.1", port: 0, backlog: 1)
+            defer { close(placeholder.descriptor) }
+            guard dup2(placeholder.descriptor, listening) == listening else {
+                logger.warning("could not close the listening socket", [LogKey.error: String(cString: strerror(errno))])
+                return
+            }
+            // dup2 clears close-on-exec on the descriptor it fills.
+            _ = fcntl(listening, F_SETFD, FD_CLOEXEC)
+        } catch {
+            logger.warning("could not close the listening socket", [LogKey.error: error.description])
+        }
     }
 
     /// Worker threads: the configured count, or one per online CPU core.
