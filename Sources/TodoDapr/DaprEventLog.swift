@@ -14,8 +14,8 @@ import TodoEvents
 /// - **Inspection** (`read`, `topics`) answers from the outbox: Dapr has no API to list or read a
 ///   broker's topics, and the outbox holds every event the product published. The sync service's
 ///   catch-up reads it there, at the positions the pushed events carry. Nor can Dapr tell how far
-///   a consumer group has got, so ``groups()`` is empty and ``knowsGroupOffsets`` false: a lag this process cannot know is left
-///   out of metrics and readiness rather than shown as 0.
+///   a consumer group has got, so ``groups()`` is empty and ``knowsGroupOffsets`` false: a lag
+///   this process cannot know is left out of metrics and readiness rather than shown as 0.
 public final class DaprEventLog: EventLog, OutboxTarget {
     /// The CloudEvent extension attributes that carry an event's place in the outbox through Dapr,
     /// so a pushed event has the same partition and offset as the catch-up read of the same event.

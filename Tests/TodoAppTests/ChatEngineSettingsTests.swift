@@ -10,12 +10,7 @@ import TodoConfig
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chat-\(UUID().uuidString)")
 
     private func options(_ extra: [String: String]) throws -> GlobalOptions {
-        var arguments = Arguments(["serve"])
-        let environment = ["TODO_CONFIG": directory.appendingPathComponent("config.yaml").path, "HOME": directory.path]
-        var global = try GlobalOptions.parse(&arguments, environment: environment.merging(extra) { $1 })
-        _ = arguments.positional()
-        try global.takeCommonOverrides(&arguments)
-        return global
+        try serveOptions(extra, in: directory)
     }
 
     private func settings(_ extra: [String: String]) throws -> ChatEngineSettings {

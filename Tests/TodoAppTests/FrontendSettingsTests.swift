@@ -8,12 +8,7 @@ import Testing
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("web-\(UUID().uuidString)")
 
     private func settings(_ extra: [String: String]) throws -> AppSettings {
-        var arguments = Arguments(["serve"])
-        let environment = ["TODO_CONFIG": directory.appendingPathComponent("config.yaml").path, "HOME": directory.path]
-        var global = try GlobalOptions.parse(&arguments, environment: environment.merging(extra) { $1 })
-        _ = arguments.positional()
-        try global.takeCommonOverrides(&arguments)
-        return try global.loadSettings()
+        try serveOptions(extra, in: directory).loadSettings()
     }
 
     @Test func byDefault_theUIIsToldTheLocalBackendAndWebSocketPorts() throws {

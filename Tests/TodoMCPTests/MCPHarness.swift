@@ -9,6 +9,7 @@ import TodoTestSupport
 /// A migrated SQLite file in a fresh temporary directory with the standard event topics, two
 /// users, and an MCP server over them, on a clock that stands still.
 final class MCPHarness: Sendable {
+    private let database: TemporarySQLite
     let directory: URL
     let store: SQLiteStore
     let eventLog: SQLiteEventLog
@@ -19,22 +20,14 @@ final class MCPHarness: Sendable {
     let bob: User
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("mcp-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        store = try SQLiteStore(path: directory.appendingPathComponent("todo.db").path)
-        try SQLiteMigrator(store: store).upgrade(to: nil)
-        eventLog = SQLiteEventLog(store: store, retention: RetentionPolicy(), clock: clock)
-        try eventLog.ensureTopics(EventTopics.standard(partitions: 1))
+        database = try TemporarySQLite(name: "mcp", clock: clock)
+        directory = database.directory
+        store = database.store
+        eventLog = database.eventLog
         tasks = TaskService(store: store, clock: clock, ids: UUIDv7Generator(clock: clock))
         server = MCPServer(version: "9.8.7", tasks: tasks, logger: Logger(service: "test", sink: NullLogSink()))
         alice = try Self.insertUser(into: store, email: "alice@example.com", at: clock.now)
         bob = try Self.insertUser(into: store, email: "bob@example.com", at: clock.now)
-    }
-
-    deinit {
-        eventLog.close()
-        store.close()
-        try? FileManager.default.removeItem(at: directory)
     }
 
     /// Sends the raw text of one message for `user` (Alice by default) and returns the response.

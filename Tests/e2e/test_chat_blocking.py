@@ -33,6 +33,14 @@ def send_in_background(account, message):
     return thread, outcome
 
 
+def answer_and_collect(held, thread, outcome):
+    """Lets the held model call answer and returns the chat response it led to."""
+    held.release()
+    thread.join(60)
+    assert "error" not in outcome, outcome.get("error")
+    return outcome["response"]
+
+
 def refuses_connections(port):
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=1):
@@ -58,10 +66,7 @@ def test_a_chat_message_in_flight_leaves_health_and_tasks_answering(tmp_path):
             assert [task["title"] for task in tasks.json()["tasks"]] == ["Water the plants"]
             assert thread.is_alive(), "the chat message must still be waiting on the model"
 
-            held.release()
-            thread.join(60)
-            assert "error" not in outcome, outcome.get("error")
-            chat = outcome["response"]
+            chat = answer_and_collect(held, thread, outcome)
             assert chat.status_code == 200, chat.text
             assert chat.json()["engine"] == "model"
             assert chat.json()["reply"] == "Noted."
@@ -88,12 +93,10 @@ def test_shutdown_waits_for_a_chat_message_in_flight(tmp_path):
                 time.sleep(0.05)
             assert refuses_connections(stack.ports["backend"]), "the backend kept accepting after SIGTERM"
             assert thread.is_alive(), "shutdown must not cut the chat message short"
-            held.release()
-            thread.join(60)
-            assert "error" not in outcome, outcome.get("error")
-            assert outcome["response"].status_code == 200, outcome["response"].text
-            assert outcome["response"].json()["reply"] == "Done before stopping."
-            assert outcome["response"].headers.get("Connection", "").lower() == "close"
+            chat = answer_and_collect(held, thread, outcome)
+            assert chat.status_code == 200, chat.text
+            assert chat.json()["reply"] == "Done before stopping."
+            assert chat.headers.get("Connection", "").lower() == "close"
         finally:
             held.release()
             stop_server(stack)
@@ -113,9 +116,8 @@ def test_a_full_blocking_pool_answers_server_busy(tmp_path):
             assert refused.headers["Retry-After"] == "5"
             assert refused.headers.get("X-Request-ID")
 
-            held.release()
-            thread.join(60)
-            assert outcome["response"].status_code == 200, outcome["response"].text
+            first = answer_and_collect(held, thread, outcome)
+            assert first.status_code == 200, first.text
             conversations = account.get("/api/conversations").json()["conversations"]
             assert len(conversations) == 1, "the refused message must not have been handled"
         finally:

@@ -19,8 +19,8 @@ enum BenchCommand: Command {
         Starts the backend in this process on a temporary SQLite database (port 0, logging at
         warning), seeds a user with tasks, and runs wrk (apt install wrk) against it, one scenario
         after the other. Scenarios: bare (a bare libmicrohttpd handler, the baseline), health,
-        create, list (100 tasks per page), complete, mcp-list (the same page through MCP's list_tasks). Prints req/s, p50 and p99 latency per scenario,
-        and health as a share of bare.
+        create, list (100 tasks per page), complete, mcp-list (the same page through MCP's
+        list_tasks). Prints req/s, p50 and p99 latency per scenario, and health as a share of bare.
 
         Options:
           --duration SECONDS   length of each scenario (default 10)

@@ -48,17 +48,11 @@ enum ServeCommand: Command {
 
         let settings = try global.loadSettings()
         let logger = Logger(service: "todo-chatbot", level: settings.logLevel)
-        if names == [.frontend], !demo {
-            logger.info("Starting", ["profile": settings.profileName, "services": ServiceName.frontend.rawValue])
-            let services = Composition.frontendOnlyServices(settings: settings, logger: logger)
-            try ServiceGroup(services: services, logger: logger).run()
-            return
-        }
+        // The web UI alone needs neither storage nor a broker (see frontendOnlyServices).
+        let composition = names == [.frontend] && !demo ? nil : try Composition(settings: settings, logger: logger)
+        defer { composition?.close() }
 
-        let composition = try Composition(settings: settings, logger: logger)
-        defer { composition.close() }
-
-        if demo {
+        if demo, let composition {
             let account = try DemoData.install(into: composition, fixtures: DemoData.locateFixtures())
             let instructions = DemoData.loginInstructions(
                 account, host: settings.host, port: settings.ports[.backend] ?? 8000)
@@ -66,7 +60,9 @@ enum ServeCommand: Command {
             FileHandle.standardOutput.write(Data((instructions + "\n").utf8))
         }
 
-        let services = composition.processServices(serving: names) + names.flatMap(composition.services)
+        let services =
+            composition.map { $0.processServices(serving: names) + names.flatMap($0.services) }
+            ?? Composition.frontendOnlyServices(settings: settings, logger: logger)
         logger.info(
             "Starting", ["profile": settings.profileName, "services": names.map(\.rawValue).joined(separator: ",")])
         try ServiceGroup(services: services, logger: logger).run()

@@ -23,7 +23,13 @@ extension Composition {
     /// `GET /metrics` on `router` (the process's and `registry`'s families) and the HTTP metrics
     /// of service `name`, for its pipeline.
     func instrument(_ name: ServiceName, router: inout Router, registry: MetricsRegistry) -> HTTPMetrics {
-        MetricsRoute(registries: [metrics, registry]).register(on: &router)
-        return HTTPMetrics(service: name.rawValue, registry: registry)
+        Self.instrument(name, router: &router, registries: [metrics, registry])
+    }
+
+    /// `GET /metrics` on `router` serving `registries`, and the HTTP metrics of service `name` in
+    /// the last of them.
+    static func instrument(_ name: ServiceName, router: inout Router, registries: [MetricsRegistry]) -> HTTPMetrics {
+        MetricsRoute(registries: registries).register(on: &router)
+        return HTTPMetrics(service: name.rawValue, registry: registries[registries.count - 1])
     }
 }

@@ -182,8 +182,7 @@ public final class Composition: Sendable {
         metrics registries: [MetricsRegistry]
     ) -> HTTPService {
         var router = router
-        MetricsRoute(registries: registries).register(on: &router)
-        let httpMetrics = registries.last.map { HTTPMetrics(service: name.rawValue, registry: $0) }
+        let httpMetrics = instrument(name, router: &router, registries: registries)
         let pipeline = HTTPPipeline.standard(
             router: router, cors: CORSPolicy(allowedOrigins: settings.corsOrigins), maxBodyBytes: settings.maxBodyBytes,
             metrics: httpMetrics)

@@ -131,7 +131,7 @@ extension SettingsRegistry {
             env: "TODO_HTTP_BLOCKING_THREADS", "Threads for slow handlers (chat with a model), off the HTTP threads"),
         SettingDefinition(
             .httpBlockingQueue, .int(0...100_000), default: .value(.int(64)),
-            env: "TODO_HTTP_BLOCKING_QUEUE", "Slow requests that may wait for a blocking thread before 503 server_busy"),
+            env: "TODO_HTTP_BLOCKING_QUEUE", "Slow requests that may wait for a blocking thread, then 503 server_busy"),
         SettingDefinition(
             .httpMaxBodyBytes, .int(1024...1_073_741_824), default: .value(.int(1_048_576)),
             env: "TODO_HTTP_MAX_BODY_BYTES", "Largest request body accepted, in bytes"),

@@ -10,6 +10,7 @@ import TodoTestSupport
 final class ToolHarness: Sendable {
     static let start = RFC3339.parse("2026-03-05T10:00:00-05:00")!
 
+    private let database: TemporarySQLite
     let directory: URL
     let store: SQLiteStore
     let eventLog: SQLiteEventLog
@@ -19,20 +20,12 @@ final class ToolHarness: Sendable {
     let toolbox = TaskToolbox()
 
     init(timeZoneID: String = "America/New_York") throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("chat-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        store = try SQLiteStore(path: directory.appendingPathComponent("todo.db").path)
-        try SQLiteMigrator(store: store).upgrade(to: nil)
-        eventLog = SQLiteEventLog(store: store, retention: RetentionPolicy(), clock: clock)
-        try eventLog.ensureTopics(EventTopics.standard(partitions: 1))
+        database = try TemporarySQLite(name: "chat", clock: clock)
+        directory = database.directory
+        store = database.store
+        eventLog = database.eventLog
         service = TaskService(store: store, clock: clock, ids: UUIDv7Generator(clock: clock))
         user = try Self.insertUser(into: store, email: "sam@example.com", timeZoneID: timeZoneID, at: Self.start)
-    }
-
-    deinit {
-        eventLog.close()
-        store.close()
-        try? FileManager.default.removeItem(at: directory)
     }
 
     var context: ToolContext { ToolContext(user: user, tasks: service) }

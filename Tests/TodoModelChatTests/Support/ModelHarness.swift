@@ -14,6 +14,7 @@ final class ModelHarness: Sendable {
     static let start = RFC3339.parse("2026-03-05T10:00:00-05:00")!
     static let apiKey = "sk-test-9f8e7d6c5b4a"
 
+    private let database: TemporarySQLite
     let directory: URL
     let store: SQLiteStore
     let eventLog: SQLiteEventLog
@@ -28,12 +29,10 @@ final class ModelHarness: Sendable {
         _ steps: [ScriptedModelServer.Step], requestTimeout: TimeInterval = 10, maxSteps: Int = 6,
         deadline: TimeInterval = 60
     ) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("model-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        store = try SQLiteStore(path: directory.appendingPathComponent("todo.db").path)
-        try SQLiteMigrator(store: store).upgrade(to: nil)
-        eventLog = SQLiteEventLog(store: store, retention: RetentionPolicy(), clock: clock)
-        try eventLog.ensureTopics(EventTopics.standard(partitions: 1))
+        database = try TemporarySQLite(name: "model", clock: clock)
+        directory = database.directory
+        store = database.store
+        eventLog = database.eventLog
         tasks = TaskService(store: store, clock: clock, ids: UUIDv7Generator(clock: clock))
         user = User(
             id: UUIDv7Generator().next(), email: "sam@example.com", timeZoneID: "America/New_York",
@@ -51,9 +50,6 @@ final class ModelHarness: Sendable {
 
     deinit {
         server.stop()
-        eventLog.close()
-        store.close()
-        try? FileManager.default.removeItem(at: directory)
     }
 
     /// Another account in the same database.
