@@ -93,4 +93,27 @@ import TodoTestSupport
         #expect(try kafkaContents(broker) == expected(0..<40))
         #expect(try eventually { try !second.status().degraded })
     }
+
+    @Test func aRelayStartedDuringAnOutageIsDegradedWhileItWaitsToCreateTheTopics() throws {
+        let kafka = try MockKafka()
+        let outbox = try Outbox(topics: Self.topics)
+        let broker = try kafka.openLog()
+        defer { broker.close() }
+        try kafka.cluster.stopBrokers()
+        let options = OutboxRelay.Options(retryBackoff: 0.05, maxRetryBackoff: 0.5, stallThreshold: 0.2)
+        let relay = OutboxRelay(
+            source: outbox.log, sink: broker, options: options, memberID: "relay-1", logger: kafka.logger
+        ) { broker.cancelPublishing() }
+        relay.start()
+        defer { relay.stop() }
+        try outbox.write(messages(0..<4))
+
+        // Degraded by the wait itself, before the topic lookup gives up with an error.
+        #expect(try eventually { try relay.status().degraded && relay.status().lastError == nil })
+        #expect(try relay.status().backlog == 4)
+
+        try kafka.cluster.startBrokers()
+        #expect(try eventually(timeout: 30) { try relay.status().backlog == 0 })
+        #expect(try kafkaContents(broker) == expected(0..<4))
+    }
 }

@@ -182,9 +182,19 @@ public final class OutboxRelay: @unchecked Sendable {
         lastTopicsRefresh = .now
 
         if changed || !sinkReady {
-            try sink.ensureTopics(current.map { TopicSpec(name: $0.name, partitions: $0.partitions.count) })
+            try waitingForTheBroker {
+                try sink.ensureTopics(current.map { TopicSpec(name: $0.name, partitions: $0.partitions.count) })
+            }
             sinkReady = true
         }
+    }
+
+    /// Runs a call to the broker, which counts as a stall once it has waited `stallThreshold`:
+    /// creating topics during an outage waits as long as publishing does.
+    private func waitingForTheBroker(_ call: () throws -> Void) throws {
+        condition.withLock { progress.waitingSince = Date() }
+        defer { condition.withLock { progress.waitingSince = nil } }
+        try call()
     }
 
     private func relay(_ partition: TopicPartition) throws -> Bool {
@@ -197,9 +207,7 @@ public final class OutboxRelay: @unchecked Sendable {
         let batch = try source.fetch(partition, from: position, limit: options.batchSize)
         guard let last = batch.last else { return false }
 
-        condition.withLock { progress.waitingSince = Date() }
-        defer { condition.withLock { progress.waitingSince = nil } }
-        try sink.publish(relayed: batch)
+        try waitingForTheBroker { try sink.publish(relayed: batch) }
         try source.commit(group: options.group, partition: partition, offset: last.offset + 1)
 
         condition.withLock {
