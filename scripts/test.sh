@@ -14,6 +14,7 @@ scripts/setup.sh --with-test-tools
 
 echo "== lint" >&2
 swift format lint --strict --recursive --parallel Package.swift Sources Tests
+scripts/line-length.py Package.swift Sources Tests
 
 echo "== build" >&2
 swift build --build-tests

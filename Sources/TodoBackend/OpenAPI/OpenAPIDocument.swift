@@ -2,7 +2,9 @@
 ///
 /// Kept as a literal because this package ships no SwiftPM resources. Edit the JSON by hand when a
 /// route, parameter or response shape changes; `Tests/e2e/test_openapi.py` checks that it stays a
-/// valid document and that it lists exactly the routes the server answers.
+/// valid document and that it lists exactly the routes the server answers. Long descriptions are
+/// wrapped at 120 columns with a `\#` at the end of the line, which adds nothing to the string; the
+/// next line goes on at the literal's own indentation.
 enum OpenAPIDocument {
     /// The document as UTF-8 JSON.
     static let json = #"""
@@ -11,7 +13,16 @@ enum OpenAPIDocument {
           "info": {
             "title": "Todo Chatbot backend API",
             "version": "1.0.0",
-            "description": "The backend of Todo Chatbot: accounts, tasks, notifications, chat and health.\n\nConventions:\n- JSON in and out (`application/json; charset=utf-8`). A POST, PUT or PATCH with a non-empty body of another media type is 415 `unsupported_media_type`; a body over `http.max_body_bytes` (1 MiB by default) is 413 `payload_too_large`. Both are checked before authentication.\n- Every error is `{\"error\": {\"code\", \"message\", \"details\"?}}`; `code` is stable.\n- An unknown path is 404 `route_not_found`; a known path with another method is 405 `method_not_allowed` with an `Allow` header. HEAD is served wherever GET is; a plain OPTIONS answers 204 with `Allow`, and CORS preflights are answered for the configured origins.\n- Every response carries `X-Request-ID` and `X-Correlation-ID` (the client's value when it is 1-128 characters of `[A-Za-z0-9._:-]`).\n- Tasks carry a version, sent as `ETag`; send it back in `If-Match` to refuse lost updates (412).\n"
+            "description": "The backend of Todo Chatbot: accounts, tasks, notifications, chat and \#
+        health.\n\nConventions:\n- JSON in and out (`application/json; charset=utf-8`). A POST, PUT or PATCH with a \#
+        non-empty body of another media type is 415 `unsupported_media_type`; a body over `http.max_body_bytes` (1 \#
+        MiB by default) is 413 `payload_too_large`. Both are checked before authentication.\n- Every error is \#
+        `{\"error\": {\"code\", \"message\", \"details\"?}}`; `code` is stable.\n- An unknown path is 404 \#
+        `route_not_found`; a known path with another method is 405 `method_not_allowed` with an `Allow` header. HEAD \#
+        is served wherever GET is; a plain OPTIONS answers 204 with `Allow`, and CORS preflights are answered for the \#
+        configured origins.\n- Every response carries `X-Request-ID` and `X-Correlation-ID` (the client's value when \#
+        it is 1-128 characters of `[A-Za-z0-9._:-]`).\n- Tasks carry a version, sent as `ETag`; send it back in \#
+        `If-Match` to refuse lost updates (412).\n"
           },
           "servers": [
             {
@@ -42,7 +53,8 @@ enum OpenAPIDocument {
             },
             {
               "name": "chat",
-              "description": "The offline English chat: messages that act on the user's tasks, and the stored conversations."
+              "description": "The offline English chat: messages that act on the user's tasks, and the stored \#
+        conversations."
             },
             {
               "name": "mcp",
@@ -247,7 +259,11 @@ enum OpenAPIDocument {
               "get": {
                 "operationId": "getMetrics",
                 "summary": "Prometheus metrics",
-                "description": "The service's metrics in the Prometheus text exposition format 0.0.4: `http_requests_total{service,method,route,status}` and `http_request_duration_seconds{service,method,route}` by route template (`unmatched` when no route matched), `http_requests_in_flight`, the event log's dead letters, the `process_*` families, and each service's own (`todo_*`). Every service answers it on its own port; docs/deployment.md lists the families.",
+                "description": "The service's metrics in the Prometheus text exposition format 0.0.4: \#
+        `http_requests_total{service,method,route,status}` and `http_request_duration_seconds{service,method,route}` \#
+        by route template (`unmatched` when no route matched), `http_requests_in_flight`, the event log's dead \#
+        letters, the `process_*` families, and each service's own (`todo_*`). Every service answers it on its own \#
+        port; docs/deployment.md lists the families.",
                 "tags": [
                   "health"
                 ],
@@ -268,7 +284,9 @@ enum OpenAPIDocument {
                         "schema": {
                           "type": "string"
                         },
-                        "example": "# HELP http_requests_total HTTP requests answered, by route template and status.\n# TYPE http_requests_total counter\nhttp_requests_total{service=\"backend\",method=\"GET\",route=\"/api/tasks/{id}\",status=\"200\"} 7\n"
+                        "example": "# HELP http_requests_total HTTP requests answered, by route template and \#
+        status.\n# TYPE http_requests_total \#
+        counter\nhttp_requests_total{service=\"backend\",method=\"GET\",route=\"/api/tasks/{id}\",status=\"200\"} 7\n"
                       }
                     }
                   }
@@ -404,7 +422,8 @@ enum OpenAPIDocument {
                 "tags": [
                   "accounts"
                 ],
-                "description": "Failed log-ins are counted per account and per client address; over the limit the endpoint answers 429 until the window has passed.",
+                "description": "Failed log-ins are counted per account and per client address; over the limit the \#
+        endpoint answers 429 until the window has passed.",
                 "parameters": [
                   {
                     "$ref": "#/components/parameters/XCorrelationID"
@@ -477,7 +496,8 @@ enum OpenAPIDocument {
                     "$ref": "#/components/responses/ValidationFailed"
                   },
                   "429": {
-                    "description": "Too many failed log-ins for this account (or from this address) in the window. Codes: `too_many_attempts`.",
+                    "description": "Too many failed log-ins for this account (or from this address) in the window. \#
+        Codes: `too_many_attempts`.",
                     "headers": {
                       "X-Request-ID": {
                         "$ref": "#/components/headers/XRequestID"
@@ -691,7 +711,8 @@ enum OpenAPIDocument {
                       "items": {
                         "type": "string",
                         "maxLength": 400,
-                        "description": "At most 50 characters. JSON Schema counts code points; the server also limits user-perceived characters to 50 (a family emoji or an accented letter is one), with at most 8 code points each."
+                        "description": "At most 50 characters. JSON Schema counts code points; the server also limits \#
+        user-perceived characters to 50 (a family emoji or an accented letter is one), with at most 8 code points each."
                       }
                     },
                     "style": "form",
@@ -701,7 +722,8 @@ enum OpenAPIDocument {
                     "name": "due_before",
                     "in": "query",
                     "required": false,
-                    "description": "Deadline strictly before this instant (an all-day task's deadline is the end of its day).",
+                    "description": "Deadline strictly before this instant (an all-day task's deadline is the end of \#
+        its day).",
                     "schema": {
                       "type": "string",
                       "format": "date-time"
@@ -721,7 +743,8 @@ enum OpenAPIDocument {
                     "name": "overdue",
                     "in": "query",
                     "required": false,
-                    "description": "true: pending tasks whose deadline has passed; false: all others. Also accepts 1 and 0.",
+                    "description": "true: pending tasks whose deadline has passed; false: all others. Also accepts 1 \#
+        and 0.",
                     "schema": {
                       "type": "boolean"
                     }
@@ -1011,7 +1034,10 @@ enum OpenAPIDocument {
                     "$ref": "#/components/responses/ServerError"
                   }
                 },
-                "description": "Only the fields sent change. For an occurrence of a repeating task, `scope=following` gives the later occurrences that exist the same title, description, priority, tags and reminders (they keep their own due times), and restarts the series' schedule at this occurrence's due time; a series with COUNT keeps the number of occurrences it had left."
+                "description": "Only the fields sent change. For an occurrence of a repeating task, `scope=following` \#
+        gives the later occurrences that exist the same title, description, priority, tags and reminders (they keep \#
+        their own due times), and restarts the series' schedule at this occurrence's due time; a series with COUNT \#
+        keeps the number of occurrences it had left."
               },
               "delete": {
                 "operationId": "deleteTask",
@@ -1061,7 +1087,8 @@ enum OpenAPIDocument {
                     "$ref": "#/components/responses/ServerError"
                   }
                 },
-                "description": "With `scope=following`, the later occurrences of the task's series are deleted too. A deleted occurrence never comes back: only completing the newest occurrence of a series creates the next one."
+                "description": "With `scope=following`, the later occurrences of the task's series are deleted too. A \#
+        deleted occurrence never comes back: only completing the newest occurrence of a series creates the next one."
               }
             },
             "/api/tasks/{id}/complete": {
@@ -1462,7 +1489,11 @@ enum OpenAPIDocument {
                 "tags": [
                   "chat"
                 ],
-                "description": "Starts a conversation, or continues `conversation_id`: \"mark it done\" or \"the second one\" refer to what earlier replies showed. The changes the message makes emit task events with this request's correlation id and the source `/chat`. With a language model configured (`chat.engine: openai-compatible`), the model answers through the same task tools, acting for the signed-in user only; when it cannot be asked, the offline engine answers that message and `engine` says so.",
+                "description": "Starts a conversation, or continues `conversation_id`: \"mark it done\" or \"the \#
+        second one\" refer to what earlier replies showed. The changes the message makes emit task events with this \#
+        request's correlation id and the source `/chat`. With a language model configured (`chat.engine: \#
+        openai-compatible`), the model answers through the same task tools, acting for the signed-in user only; when \#
+        it cannot be asked, the offline engine answers that message and `engine` says so.",
                 "parameters": [
                   {
                     "$ref": "#/components/parameters/XCorrelationID"
@@ -1513,7 +1544,8 @@ enum OpenAPIDocument {
                     "$ref": "#/components/responses/ValidationFailed"
                   },
                   "429": {
-                    "description": "Too many chat messages from this user in the window (`chat.rate_limit_messages` per `chat.rate_limit_window_seconds`). Codes: `chat_rate_limited`.",
+                    "description": "Too many chat messages from this user in the window (`chat.rate_limit_messages` \#
+        per `chat.rate_limit_window_seconds`). Codes: `chat_rate_limited`.",
                     "headers": {
                       "X-Request-ID": {
                         "$ref": "#/components/headers/XRequestID"
@@ -1563,7 +1595,9 @@ enum OpenAPIDocument {
                     }
                   },
                   "503": {
-                    "description": "Every thread of the blocking pool is busy and `http.blocking_queue` messages already wait (`http.blocking_threads`); the message was not handled, so it may be sent again after `Retry-After`. Codes: `server_busy`.",
+                    "description": "Every thread of the blocking pool is busy and `http.blocking_queue` messages \#
+        already wait (`http.blocking_threads`); the message was not handled, so it may be sent again after \#
+        `Retry-After`. Codes: `server_busy`.",
                     "headers": {
                       "X-Request-ID": {
                         "$ref": "#/components/headers/XRequestID"
@@ -1753,13 +1787,22 @@ enum OpenAPIDocument {
                 "tags": [
                   "mcp"
                 ],
-                "description": "MCP's Streamable HTTP transport (protocol versions 2024-11-05 to 2025-11-25). The body is one JSON-RPC message, or a batch where the negotiated version allows one. `initialize` opens a session and its response carries `Mcp-Session-Id`; every later request sends it back. A session belongs to the user of the token that opened it and is 404 for anyone else; sessions end on DELETE or after 30 minutes idle. Methods: `initialize`, `ping`, `tools/list`, `tools/call` (add_task, list_tasks, complete_task, delete_task, update_task, set_reminder; a failing tool answers a result with `isError: true`). Answers are `application/json` only; there is no server-sent event stream, so GET is 405. Task changes emit events with the source `/mcp` and this request's correlation id. A request with an `Origin` outside the CORS origins is refused (DNS-rebinding protection).",
+                "description": "MCP's Streamable HTTP transport (protocol versions 2024-11-05 to 2025-11-25). The \#
+        body is one JSON-RPC message, or a batch where the negotiated version allows one. `initialize` opens a \#
+        session and its response carries `Mcp-Session-Id`; every later request sends it back. A session belongs to \#
+        the user of the token that opened it and is 404 for anyone else; sessions end on DELETE or after 30 minutes \#
+        idle. Methods: `initialize`, `ping`, `tools/list`, `tools/call` (add_task, list_tasks, complete_task, \#
+        delete_task, update_task, set_reminder; a failing tool answers a result with `isError: true`). Answers are \#
+        `application/json` only; there is no server-sent event stream, so GET is 405. Task changes emit events with \#
+        the source `/mcp` and this request's correlation id. A request with an `Origin` outside the CORS origins is \#
+        refused (DNS-rebinding protection).",
                 "parameters": [
                   {
                     "name": "Mcp-Session-Id",
                     "in": "header",
                     "required": false,
-                    "description": "The session id that `initialize` returned; required on every request but `initialize`.",
+                    "description": "The session id that `initialize` returned; required on every request but \#
+        `initialize`.",
                     "schema": {
                       "type": "string"
                     }
@@ -1768,7 +1811,8 @@ enum OpenAPIDocument {
                     "name": "MCP-Protocol-Version",
                     "in": "header",
                     "required": false,
-                    "description": "The protocol version `initialize` negotiated; another value is 400 `mcp_protocol_version_mismatch`.",
+                    "description": "The protocol version `initialize` negotiated; another value is 400 \#
+        `mcp_protocol_version_mismatch`.",
                     "schema": {
                       "type": "string"
                     }
@@ -1800,7 +1844,8 @@ enum OpenAPIDocument {
                 },
                 "responses": {
                   "200": {
-                    "description": "The JSON-RPC response (an array for a batch). After `initialize`, the `Mcp-Session-Id` header names the new session.",
+                    "description": "The JSON-RPC response (an array for a batch). After `initialize`, the \#
+        `Mcp-Session-Id` header names the new session.",
                     "headers": {
                       "X-Request-ID": {
                         "$ref": "#/components/headers/XRequestID"
@@ -1839,7 +1884,8 @@ enum OpenAPIDocument {
                     }
                   },
                   "400": {
-                    "description": "A JSON-RPC parse error (`-32700`) for a body that is not JSON, or the error envelope: `mcp_session_required`, `mcp_protocol_version_mismatch`.",
+                    "description": "A JSON-RPC parse error (`-32700`) for a body that is not JSON, or the error \#
+        envelope: `mcp_session_required`, `mcp_protocol_version_mismatch`.",
                     "headers": {
                       "X-Request-ID": {
                         "$ref": "#/components/headers/XRequestID"
@@ -1867,7 +1913,8 @@ enum OpenAPIDocument {
                     "$ref": "#/components/responses/Unauthorized"
                   },
                   "403": {
-                    "description": "The request's `Origin` is not one of the CORS origins. Codes: `origin_not_allowed`.",
+                    "description": "The request's `Origin` is not one of the CORS origins. Codes: \#
+        `origin_not_allowed`.",
                     "headers": {
                       "X-Request-ID": {
                         "$ref": "#/components/headers/XRequestID"
@@ -1885,7 +1932,8 @@ enum OpenAPIDocument {
                     }
                   },
                   "404": {
-                    "description": "No such session for this user (unknown, ended, expired or another user's). Codes: `mcp_session_not_found`.",
+                    "description": "No such session for this user (unknown, ended, expired or another user's). Codes: \#
+        `mcp_session_not_found`.",
                     "headers": {
                       "X-Request-ID": {
                         "$ref": "#/components/headers/XRequestID"
@@ -1939,7 +1987,8 @@ enum OpenAPIDocument {
                     "name": "Mcp-Session-Id",
                     "in": "header",
                     "required": true,
-                    "description": "The session id that `initialize` returned; required on every request but `initialize`.",
+                    "description": "The session id that `initialize` returned; required on every request but \#
+        `initialize`.",
                     "schema": {
                       "type": "string"
                     }
@@ -1979,7 +2028,8 @@ enum OpenAPIDocument {
                     "$ref": "#/components/responses/Unauthorized"
                   },
                   "403": {
-                    "description": "The request's `Origin` is not one of the CORS origins. Codes: `origin_not_allowed`.",
+                    "description": "The request's `Origin` is not one of the CORS origins. Codes: \#
+        `origin_not_allowed`.",
                     "headers": {
                       "X-Request-ID": {
                         "$ref": "#/components/headers/XRequestID"
@@ -2043,7 +2093,8 @@ enum OpenAPIDocument {
                 "name": "If-Match",
                 "in": "header",
                 "required": false,
-                "description": "The version the change is based on: `\"3\"`, `W/\"3\"` or `3`; `*` or absent skips the check.",
+                "description": "The version the change is based on: `\"3\"`, `W/\"3\"` or `3`; `*` or absent skips \#
+        the check.",
                 "schema": {
                   "type": "string"
                 }
@@ -2052,7 +2103,8 @@ enum OpenAPIDocument {
                 "name": "X-Correlation-ID",
                 "in": "header",
                 "required": false,
-                "description": "Echoed back and logged; 1-128 characters of `[A-Za-z0-9._:-]`, else replaced by the request id.",
+                "description": "Echoed back and logged; 1-128 characters of `[A-Za-z0-9._:-]`, else replaced by the \#
+        request id.",
                 "schema": {
                   "type": "string"
                 }
@@ -2061,7 +2113,10 @@ enum OpenAPIDocument {
                 "name": "scope",
                 "in": "query",
                 "required": false,
-                "description": "For an occurrence of a repeating task: `this` (the default) changes or deletes this task only; `following` also changes or deletes every later occurrence of its series and moves the series' schedule to this occurrence. A change to `recurrence` or `recurrence_mode` always applies to the series from this occurrence on.",
+                "description": "For an occurrence of a repeating task: `this` (the default) changes or deletes this \#
+        task only; `following` also changes or deletes every later occurrence of its series and moves the series' \#
+        schedule to this occurrence. A change to `recurrence` or `recurrence_mode` always applies to the series from \#
+        this occurrence on.",
                 "schema": {
                   "type": "string",
                   "enum": [
@@ -2128,7 +2183,8 @@ enum OpenAPIDocument {
             "schemas": {
               "ErrorEnvelope": {
                 "type": "object",
-                "description": "Every error response. `code` is stable and machine-readable; `message` is safe to show.",
+                "description": "Every error response. `code` is stable and machine-readable; `message` is safe to \#
+        show.",
                 "required": [
                   "error"
                 ],
@@ -2152,7 +2208,8 @@ enum OpenAPIDocument {
                         "type": "string"
                       },
                       "details": {
-                        "description": "Structured context; present only for some codes (`validation_failed`, `version_mismatch`, `payload_too_large`, `too_many_attempts`)."
+                        "description": "Structured context; present only for some codes (`validation_failed`, \#
+        `version_mismatch`, `payload_too_large`, `too_many_attempts`)."
                       }
                     }
                   }
@@ -2233,7 +2290,9 @@ enum OpenAPIDocument {
                       "null"
                     ],
                     "maxLength": 1600,
-                    "description": "At most 200 characters. JSON Schema counts code points; the server also limits user-perceived characters to 200 (a family emoji or an accented letter is one), with at most 8 code points each."
+                    "description": "At most 200 characters. JSON Schema counts code points; the server also limits \#
+        user-perceived characters to 200 (a family emoji or an accented letter is one), with at most 8 code points \#
+        each."
                   },
                   "timezone": {
                     "type": "string",
@@ -2347,7 +2406,9 @@ enum OpenAPIDocument {
               },
               "Task": {
                 "type": "object",
-                "description": "A task. Instants are RFC 3339 in UTC; `due_at_local` repeats `due_at` at the owner's offset. An all-day task has `due_date` and null `due_at`. `version` starts at 1, grows by one per change and is also sent as the `ETag`.",
+                "description": "A task. Instants are RFC 3339 in UTC; `due_at_local` repeats `due_at` at the owner's \#
+        offset. An all-day task has `due_date` and null `due_at`. `version` starts at 1, grows by one per change and \#
+        is also sent as the `ETag`.",
                 "required": [
                   "id",
                   "title",
@@ -2380,7 +2441,9 @@ enum OpenAPIDocument {
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 4000,
-                    "description": "At most 500 characters. JSON Schema counts code points; the server also limits user-perceived characters to 500 (a family emoji or an accented letter is one), with at most 8 code points each."
+                    "description": "At most 500 characters. JSON Schema counts code points; the server also limits \#
+        user-perceived characters to 500 (a family emoji or an accented letter is one), with at most 8 code points \#
+        each."
                   },
                   "description": {
                     "type": [
@@ -2388,7 +2451,9 @@ enum OpenAPIDocument {
                       "null"
                     ],
                     "maxLength": 80000,
-                    "description": "At most 10000 characters. JSON Schema counts code points; the server also limits user-perceived characters to 10000 (a family emoji or an accented letter is one), with at most 8 code points each."
+                    "description": "At most 10000 characters. JSON Schema counts code points; the server also limits \#
+        user-perceived characters to 10000 (a family emoji or an accented letter is one), with at most 8 code points \#
+        each."
                   },
                   "completed": {
                     "type": "boolean"
@@ -2417,7 +2482,8 @@ enum OpenAPIDocument {
                       "type": "string",
                       "minLength": 1,
                       "maxLength": 400,
-                      "description": "At most 50 characters. JSON Schema counts code points; the server also limits user-perceived characters to 50 (a family emoji or an accented letter is one), with at most 8 code points each."
+                      "description": "At most 50 characters. JSON Schema counts code points; the server also limits \#
+        user-perceived characters to 50 (a family emoji or an accented letter is one), with at most 8 code points each."
                     }
                   },
                   "due_at": {
@@ -2450,7 +2516,8 @@ enum OpenAPIDocument {
                       "string",
                       "null"
                     ],
-                    "description": "RFC 5545 RRULE value in canonical form, the rule of the task's series; null for a task that does not repeat.",
+                    "description": "RFC 5545 RRULE value in canonical form, the rule of the task's series; null for a \#
+        task that does not repeat.",
                     "examples": [
                       "FREQ=WEEKLY;BYDAY=TU"
                     ]
@@ -2465,7 +2532,9 @@ enum OpenAPIDocument {
                       "from_completion",
                       null
                     ],
-                    "description": "What the next occurrence counts from: `from_schedule`, the schedule's next occurrence after this one's due time that is not already overdue when this one is completed; `from_completion`, the rule restarted on the day this one was completed. Null when the task does not repeat."
+                    "description": "What the next occurrence counts from: `from_schedule`, the schedule's next \#
+        occurrence after this one's due time that is not already overdue when this one is completed; \#
+        `from_completion`, the rule restarted on the day this one was completed. Null when the task does not repeat."
                   },
                   "series_id": {
                     "type": [
@@ -2473,7 +2542,8 @@ enum OpenAPIDocument {
                       "null"
                     ],
                     "format": "uuid",
-                    "description": "The series of occurrences this task belongs to; completing its newest occurrence makes the recurring-task service create the next one."
+                    "description": "The series of occurrences this task belongs to; completing its newest occurrence \#
+        makes the recurring-task service create the next one."
                   },
                   "occurrence": {
                     "type": [
@@ -2523,7 +2593,8 @@ enum OpenAPIDocument {
                       "string",
                       "null"
                     ],
-                    "description": "Pass as `cursor` (with the same `sort` and `order`) for the next page; null on the last page."
+                    "description": "Pass as `cursor` (with the same `sort` and `order`) for the next page; null on \#
+        the last page."
                   }
                 }
               },
@@ -2625,7 +2696,9 @@ enum OpenAPIDocument {
                             },
                             "details": {
                               "type": "object",
-                              "description": "What the check saw; for `event_log`: `topics` (messages ever appended, by topic), `dead_letter_messages` (retained, by dead-letter topic) and, where the service consumes, `consumers` (group, members, lag, per-partition offsets and counts since start)."
+                              "description": "What the check saw; for `event_log`: `topics` (messages ever appended, \#
+        by topic), `dead_letter_messages` (retained, by dead-letter topic) and, where the service consumes, \#
+        `consumers` (group, members, lag, per-partition offsets and counts since start)."
                             }
                           }
                         },
@@ -2686,7 +2759,9 @@ enum OpenAPIDocument {
                       "null"
                     ],
                     "maxLength": 1600,
-                    "description": "Trimmed; no control characters. At most 200 characters. JSON Schema counts code points; the server also limits user-perceived characters to 200 (a family emoji or an accented letter is one), with at most 8 code points each."
+                    "description": "Trimmed; no control characters. At most 200 characters. JSON Schema counts code \#
+        points; the server also limits user-perceived characters to 200 (a family emoji or an accented letter is \#
+        one), with at most 8 code points each."
                   },
                   "timezone": {
                     "type": [
@@ -2715,7 +2790,8 @@ enum OpenAPIDocument {
               },
               "ProfileUpdate": {
                 "type": "object",
-                "description": "Only the fields sent change. Quiet hours are set together (both `HH:MM`, different) or cleared together (both null). Read-only fields of User may be sent back and are ignored.",
+                "description": "Only the fields sent change. Quiet hours are set together (both `HH:MM`, different) \#
+        or cleared together (both null). Read-only fields of User may be sent back and are ignored.",
                 "additionalProperties": false,
                 "properties": {
                   "name": {
@@ -2724,7 +2800,9 @@ enum OpenAPIDocument {
                       "null"
                     ],
                     "maxLength": 1600,
-                    "description": "At most 200 characters. JSON Schema counts code points; the server also limits user-perceived characters to 200 (a family emoji or an accented letter is one), with at most 8 code points each."
+                    "description": "At most 200 characters. JSON Schema counts code points; the server also limits \#
+        user-perceived characters to 200 (a family emoji or an accented letter is one), with at most 8 code points \#
+        each."
                   },
                   "timezone": {
                     "type": "string",
@@ -2776,7 +2854,9 @@ enum OpenAPIDocument {
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 4000,
-                    "description": "Trimmed; must not be empty or contain control characters. At most 500 characters. JSON Schema counts code points; the server also limits user-perceived characters to 500 (a family emoji or an accented letter is one), with at most 8 code points each."
+                    "description": "Trimmed; must not be empty or contain control characters. At most 500 characters. \#
+        JSON Schema counts code points; the server also limits user-perceived characters to 500 (a family emoji or an \#
+        accented letter is one), with at most 8 code points each."
                   },
                   "description": {
                     "type": [
@@ -2784,7 +2864,9 @@ enum OpenAPIDocument {
                       "null"
                     ],
                     "maxLength": 80000,
-                    "description": "No control characters except newline, carriage return and tab; empty or null clears it. At most 10000 characters. JSON Schema counts code points; the server also limits user-perceived characters to 10000 (a family emoji or an accented letter is one), with at most 8 code points each."
+                    "description": "No control characters except newline, carriage return and tab; empty or null \#
+        clears it. At most 10000 characters. JSON Schema counts code points; the server also limits user-perceived \#
+        characters to 10000 (a family emoji or an accented letter is one), with at most 8 code points each."
                   },
                   "priority": {
                     "type": [
@@ -2807,12 +2889,14 @@ enum OpenAPIDocument {
                       "null"
                     ],
                     "maxItems": 20,
-                    "description": "Trimmed, a leading `#` dropped, duplicates (ignoring case) removed; at most 20 after that. No spaces, commas, `#` or control characters. Null clears the tags.",
+                    "description": "Trimmed, a leading `#` dropped, duplicates (ignoring case) removed; at most 20 \#
+        after that. No spaces, commas, `#` or control characters. Null clears the tags.",
                     "items": {
                       "type": "string",
                       "minLength": 1,
                       "maxLength": 400,
-                      "description": "At most 50 characters. JSON Schema counts code points; the server also limits user-perceived characters to 50 (a family emoji or an accented letter is one), with at most 8 code points each."
+                      "description": "At most 50 characters. JSON Schema counts code points; the server also limits \#
+        user-perceived characters to 50 (a family emoji or an accented letter is one), with at most 8 code points each."
                     }
                   },
                   "due_at": {
@@ -2821,7 +2905,8 @@ enum OpenAPIDocument {
                       "null"
                     ],
                     "format": "date-time",
-                    "description": "An instant with an offset. Send either `due_at` or `due_date`, not both; null clears."
+                    "description": "An instant with an offset. Send either `due_at` or `due_date`, not both; null \#
+        clears."
                   },
                   "due_date": {
                     "type": [
@@ -2837,7 +2922,11 @@ enum OpenAPIDocument {
                       "null"
                     ],
                     "maxLength": 500,
-                    "description": "RFC 5545 RRULE (optionally prefixed `RRULE:`): FREQ DAILY, WEEKLY, MONTHLY or YEARLY with INTERVAL, BYDAY (ordinals such as -1FR in monthly and yearly rules), BYMONTHDAY (negative counts from the month's end), BYMONTH, BYYEARDAY, BYSETPOS, WKST, and COUNT (up to 1000) or UNTIL. The time of day comes from the due time, so BYHOUR, BYMINUTE and BYSECOND are refused, as is BYWEEKNO. Needs `due_at` or `due_date`. An invalid rule is a 422 `invalid_rrule` whose message names the part."
+                    "description": "RFC 5545 RRULE (optionally prefixed `RRULE:`): FREQ DAILY, WEEKLY, MONTHLY or \#
+        YEARLY with INTERVAL, BYDAY (ordinals such as -1FR in monthly and yearly rules), BYMONTHDAY (negative counts \#
+        from the month's end), BYMONTH, BYYEARDAY, BYSETPOS, WKST, and COUNT (up to 1000) or UNTIL. The time of day \#
+        comes from the due time, so BYHOUR, BYMINUTE and BYSECOND are refused, as is BYWEEKNO. Needs `due_at` or \#
+        `due_date`. An invalid rule is a 422 `invalid_rrule` whose message names the part."
                   },
                   "recurrence_mode": {
                     "type": [
@@ -2849,7 +2938,8 @@ enum OpenAPIDocument {
                       "from_completion",
                       null
                     ],
-                    "description": "`from_schedule` (the default, also for null) or `from_completion`; needs a recurrence."
+                    "description": "`from_schedule` (the default, also for null) or `from_completion`; needs a \#
+        recurrence."
                   },
                   "reminders": {
                     "type": [
@@ -2908,7 +2998,9 @@ enum OpenAPIDocument {
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 4000,
-                    "description": "Trimmed; must not be empty or contain control characters. At most 500 characters. JSON Schema counts code points; the server also limits user-perceived characters to 500 (a family emoji or an accented letter is one), with at most 8 code points each."
+                    "description": "Trimmed; must not be empty or contain control characters. At most 500 characters. \#
+        JSON Schema counts code points; the server also limits user-perceived characters to 500 (a family emoji or an \#
+        accented letter is one), with at most 8 code points each."
                   },
                   "description": {
                     "type": [
@@ -2916,7 +3008,9 @@ enum OpenAPIDocument {
                       "null"
                     ],
                     "maxLength": 80000,
-                    "description": "No control characters except newline, carriage return and tab; empty or null clears it. At most 10000 characters. JSON Schema counts code points; the server also limits user-perceived characters to 10000 (a family emoji or an accented letter is one), with at most 8 code points each."
+                    "description": "No control characters except newline, carriage return and tab; empty or null \#
+        clears it. At most 10000 characters. JSON Schema counts code points; the server also limits user-perceived \#
+        characters to 10000 (a family emoji or an accented letter is one), with at most 8 code points each."
                   },
                   "priority": {
                     "type": [
@@ -2939,12 +3033,14 @@ enum OpenAPIDocument {
                       "null"
                     ],
                     "maxItems": 20,
-                    "description": "Trimmed, a leading `#` dropped, duplicates (ignoring case) removed; at most 20 after that. No spaces, commas, `#` or control characters. Null clears the tags.",
+                    "description": "Trimmed, a leading `#` dropped, duplicates (ignoring case) removed; at most 20 \#
+        after that. No spaces, commas, `#` or control characters. Null clears the tags.",
                     "items": {
                       "type": "string",
                       "minLength": 1,
                       "maxLength": 400,
-                      "description": "At most 50 characters. JSON Schema counts code points; the server also limits user-perceived characters to 50 (a family emoji or an accented letter is one), with at most 8 code points each."
+                      "description": "At most 50 characters. JSON Schema counts code points; the server also limits \#
+        user-perceived characters to 50 (a family emoji or an accented letter is one), with at most 8 code points each."
                     }
                   },
                   "due_at": {
@@ -2953,7 +3049,8 @@ enum OpenAPIDocument {
                       "null"
                     ],
                     "format": "date-time",
-                    "description": "An instant with an offset. Send either `due_at` or `due_date`, not both; null clears."
+                    "description": "An instant with an offset. Send either `due_at` or `due_date`, not both; null \#
+        clears."
                   },
                   "due_date": {
                     "type": [
@@ -2969,7 +3066,11 @@ enum OpenAPIDocument {
                       "null"
                     ],
                     "maxLength": 500,
-                    "description": "RFC 5545 RRULE (optionally prefixed `RRULE:`): FREQ DAILY, WEEKLY, MONTHLY or YEARLY with INTERVAL, BYDAY (ordinals such as -1FR in monthly and yearly rules), BYMONTHDAY (negative counts from the month's end), BYMONTH, BYYEARDAY, BYSETPOS, WKST, and COUNT (up to 1000) or UNTIL. The time of day comes from the due time, so BYHOUR, BYMINUTE and BYSECOND are refused, as is BYWEEKNO. Needs `due_at` or `due_date`. An invalid rule is a 422 `invalid_rrule` whose message names the part."
+                    "description": "RFC 5545 RRULE (optionally prefixed `RRULE:`): FREQ DAILY, WEEKLY, MONTHLY or \#
+        YEARLY with INTERVAL, BYDAY (ordinals such as -1FR in monthly and yearly rules), BYMONTHDAY (negative counts \#
+        from the month's end), BYMONTH, BYYEARDAY, BYSETPOS, WKST, and COUNT (up to 1000) or UNTIL. The time of day \#
+        comes from the due time, so BYHOUR, BYMINUTE and BYSECOND are refused, as is BYWEEKNO. Needs `due_at` or \#
+        `due_date`. An invalid rule is a 422 `invalid_rrule` whose message names the part."
                   },
                   "recurrence_mode": {
                     "type": [
@@ -2981,7 +3082,8 @@ enum OpenAPIDocument {
                       "from_completion",
                       null
                     ],
-                    "description": "`from_schedule` (the default, also for null) or `from_completion`; needs a recurrence."
+                    "description": "`from_schedule` (the default, also for null) or `from_completion`; needs a \#
+        recurrence."
                   },
                   "reminders": {
                     "type": [
@@ -3032,7 +3134,8 @@ enum OpenAPIDocument {
               },
               "Notification": {
                 "type": "object",
-                "description": "A reminder delivered to the user. `late` is true when it was delivered more than `notifications.late_after_seconds` after its time (the service was down, or quiet hours held it).",
+                "description": "A reminder delivered to the user. `late` is true when it was delivered more than \#
+        `notifications.late_after_seconds` after its time (the service was down, or quiet hours held it).",
                 "required": [
                   "id",
                   "user_id",
@@ -3188,7 +3291,8 @@ enum OpenAPIDocument {
               "NotificationPreferencesUpdate": {
                 "type": "object",
                 "additionalProperties": false,
-                "description": "The whole set of preferences: a field left out takes its default (channels off, no quiet hours, no webhook); only `webhook.secret` may be left out to keep the current one.",
+                "description": "The whole set of preferences: a field left out takes its default (channels off, no \#
+        quiet hours, no webhook); only `webhook.secret` may be left out to keep the current one.",
                 "properties": {
                   "in_app": {
                     "type": "boolean"
@@ -3217,7 +3321,8 @@ enum OpenAPIDocument {
                       "secret": {
                         "type": "string",
                         "minLength": 16,
-                        "description": "Key of the `X-Todo-Signature` HMAC-SHA256 signature: `t=<unix seconds>,v1=<hex HMAC of \"<t>.<body>\">`."
+                        "description": "Key of the `X-Todo-Signature` HMAC-SHA256 signature: `t=<unix \#
+        seconds>,v1=<hex HMAC of \"<t>.<body>\">`."
                       }
                     }
                   },
@@ -3290,7 +3395,8 @@ enum OpenAPIDocument {
                   },
                   "result": {
                     "type": "object",
-                    "description": "`{\"task\"}`, `{\"tasks\", \"count\", \"next_cursor\"}`, `{\"deleted\": {\"id\", \"title\"}}` or `{\"error\": {\"code\", \"message\", \"fields\"?}}`."
+                    "description": "`{\"task\"}`, `{\"tasks\", \"count\", \"next_cursor\"}`, `{\"deleted\": {\"id\", \#
+        \"title\"}}` or `{\"error\": {\"code\", \"message\", \"fields\"?}}`."
                   }
                 }
               },
@@ -3317,14 +3423,16 @@ enum OpenAPIDocument {
                     "items": {
                       "$ref": "#/components/schemas/ChatAction"
                     },
-                    "description": "The tool calls run for this message, in order; empty when the reply only answers or asks."
+                    "description": "The tool calls run for this message, in order; empty when the reply only answers \#
+        or asks."
                   },
                   "question": {
                     "type": [
                       "string",
                       "null"
                     ],
-                    "description": "The reply again when it asks something (which task, when, or a yes); the next message answers it. Null otherwise."
+                    "description": "The reply again when it asks something (which task, when, or a yes); the next \#
+        message answers it. Null otherwise."
                   },
                   "engine": {
                     "type": "string",
@@ -3332,7 +3440,8 @@ enum OpenAPIDocument {
                       "offline",
                       "model"
                     ],
-                    "description": "Who answered: the offline engine, or the language model configured with `chat.engine: openai-compatible`."
+                    "description": "Who answered: the offline engine, or the language model configured with \#
+        `chat.engine: openai-compatible`."
                   },
                   "engine_error": {
                     "type": [
@@ -3349,7 +3458,10 @@ enum OpenAPIDocument {
                       "model_content_filter",
                       null
                     ],
-                    "description": "Why the configured model did not answer fully. With `engine` `offline`, the model could not be asked before any tool ran and the offline engine answered instead (the reply says so). With `engine` `model`, the model stopped after tools ran (a timeout, the step bound, its content filter); the reply says what was done, and nothing is run twice. Null when nothing went wrong."
+                    "description": "Why the configured model did not answer fully. With `engine` `offline`, the model \#
+        could not be asked before any tool ran and the offline engine answered instead (the reply says so). With \#
+        `engine` `model`, the model stopped after tools ran (a timeout, the step bound, its content filter); the \#
+        reply says what was done, and nothing is run twice. Null when nothing went wrong."
                   }
                 }
               },
@@ -3483,7 +3595,8 @@ enum OpenAPIDocument {
               },
               "JSONRPCMessage": {
                 "type": "object",
-                "description": "A JSON-RPC 2.0 response: `result` or `error` (`code`, `message`, `data`?), with the request's `id`.",
+                "description": "A JSON-RPC 2.0 response: `result` or `error` (`code`, `message`, `data`?), with the \#
+        request's `id`.",
                 "required": [
                   "jsonrpc",
                   "id"
@@ -3523,7 +3636,8 @@ enum OpenAPIDocument {
             },
             "responses": {
               "BadRequest": {
-                "description": "The request could not be read. Codes: `body_required`, `malformed_json`, `body_not_object`, `invalid_if_match`.",
+                "description": "The request could not be read. Codes: `body_required`, `malformed_json`, \#
+        `body_not_object`, `invalid_if_match`.",
                 "headers": {
                   "X-Request-ID": {
                     "$ref": "#/components/headers/XRequestID"
@@ -3541,7 +3655,9 @@ enum OpenAPIDocument {
                 }
               },
               "Unauthorized": {
-                "description": "No valid bearer token. Codes: `missing_token`, `invalid_token`, `token_malformed`, `token_expired`, `token_signature_invalid`, `token_not_yet_valid`, `token_issuer_invalid`, `token_claim_invalid`, `token_key_unknown`, `token_algorithm_unsupported`, `account_not_found`.",
+                "description": "No valid bearer token. Codes: `missing_token`, `invalid_token`, `token_malformed`, \#
+        `token_expired`, `token_signature_invalid`, `token_not_yet_valid`, `token_issuer_invalid`, \#
+        `token_claim_invalid`, `token_key_unknown`, `token_algorithm_unsupported`, `account_not_found`.",
                 "headers": {
                   "X-Request-ID": {
                     "$ref": "#/components/headers/XRequestID"
@@ -3562,7 +3678,8 @@ enum OpenAPIDocument {
                 }
               },
               "TaskNotFound": {
-                "description": "No task with this id belongs to the signed-in user (tasks of other users are not revealed). Codes: `task_not_found`.",
+                "description": "No task with this id belongs to the signed-in user (tasks of other users are not \#
+        revealed). Codes: `task_not_found`.",
                 "headers": {
                   "X-Request-ID": {
                     "$ref": "#/components/headers/XRequestID"
@@ -3666,7 +3783,8 @@ enum OpenAPIDocument {
                 }
               },
               "PayloadTooLarge": {
-                "description": "The body is larger than `http.max_body_bytes` (1 MiB by default). Codes: `payload_too_large`.",
+                "description": "The body is larger than `http.max_body_bytes` (1 MiB by default). Codes: \#
+        `payload_too_large`.",
                 "headers": {
                   "X-Request-ID": {
                     "$ref": "#/components/headers/XRequestID"
@@ -3712,7 +3830,8 @@ enum OpenAPIDocument {
                 }
               },
               "UnsupportedMediaType": {
-                "description": "A non-empty body whose Content-Type is not application/json. Codes: `unsupported_media_type`.",
+                "description": "A non-empty body whose Content-Type is not application/json. Codes: \#
+        `unsupported_media_type`.",
                 "headers": {
                   "X-Request-ID": {
                     "$ref": "#/components/headers/XRequestID"
@@ -3730,7 +3849,8 @@ enum OpenAPIDocument {
                 }
               },
               "ValidationFailed": {
-                "description": "Some fields or parameters are invalid; every problem is listed. Codes: `validation_failed`.",
+                "description": "Some fields or parameters are invalid; every problem is listed. Codes: \#
+        `validation_failed`.",
                 "headers": {
                   "X-Request-ID": {
                     "$ref": "#/components/headers/XRequestID"
@@ -3768,7 +3888,8 @@ enum OpenAPIDocument {
                 }
               },
               "ServerError": {
-                "description": "A failure the client cannot fix (500 `internal_error`, 503 `database_busy`). Codes: `internal_error`, `database_busy`, `database_closed`.",
+                "description": "A failure the client cannot fix (500 `internal_error`, 503 `database_busy`). Codes: \#
+        `internal_error`, `database_busy`, `database_closed`.",
                 "headers": {
                   "X-Request-ID": {
                     "$ref": "#/components/headers/XRequestID"
@@ -3804,7 +3925,8 @@ enum OpenAPIDocument {
                 }
               },
               "ConversationNotFound": {
-                "description": "No such conversation for this user (`conversation_not_found`); another user's conversation is indistinguishable from none.",
+                "description": "No such conversation for this user (`conversation_not_found`); another user's \#
+        conversation is indistinguishable from none.",
                 "headers": {
                   "X-Request-ID": {
                     "$ref": "#/components/headers/XRequestID"
