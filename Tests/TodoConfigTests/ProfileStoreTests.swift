@@ -18,7 +18,7 @@ import Testing
         #expect(summaries.map(\.name) == ["local", "test"])
         #expect(summaries.map(\.isCurrent) == [true, false])
         #expect(summaries.allSatisfy { $0.isBuiltIn })
-        #expect(summaries[1].overrideCount == 3)
+        #expect(summaries[1].overrideCount == 4)
     }
 
     @Test func create_writesTheProfile_andUseMakesItCurrent() throws {

@@ -61,6 +61,13 @@ def test_profiles_are_created_used_shown_masked_and_deleted(cli):
     assert "staging" not in cli("profile", "list").stdout
 
 
+def test_a_trusted_proxy_that_is_not_an_address_stops_serve_with_the_setting_named(cli):
+    result = cli(f"--data-dir={cli.data}", "serve", "backend", expect=1,
+                 extra_environment={"TODO_TRUSTED_PROXIES": "10.0.0.0/8,ingress-nginx"})
+    assert "http.trusted_proxies" in result.stderr and "'ingress-nginx'" in result.stderr
+    assert not cli.data.exists(), "nothing is created before the settings are known to be good"
+
+
 def test_a_broken_config_file_names_file_line_and_key(cli):
     cli.config.write_text(
         "current_profile: dev\nprofiles:\n- name: dev\n  settings:\n    log.levle: debug\n")

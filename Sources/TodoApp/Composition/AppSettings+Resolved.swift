@@ -1,6 +1,7 @@
 import Foundation
 import TodoConfig
 import TodoDapr
+import TodoHTTP
 import TodoKafka
 import TodoLogging
 import TodoNotify
@@ -31,6 +32,7 @@ extension AppSettings {
         maxConnections = try config.int(.httpMaxConnections)
         connectionTimeoutSeconds = try config.int(.httpConnectionTimeoutSeconds)
         corsOrigins = try config.list(.httpCORSOrigins)
+        trustedProxies = try Self.trustedProxies(config.list(.httpTrustedProxies))
         let browserHost = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
         let configuredAPI = try config.string(.frontendAPIURL)
         frontendAPIURL = configuredAPI.isEmpty ? "http://\(browserHost):\(ports[.backend] ?? 8000)" : configuredAPI
@@ -46,6 +48,8 @@ extension AppSettings {
         scryptLogN = try config.int(.scryptLogN)
         loginMaxFailures = try config.int(.loginMaxFailures)
         loginWindowSeconds = try config.int(.loginWindowSeconds)
+        signupMaxPerAddress = try config.int(.signupMaxPerAddress)
+        signupWindowSeconds = try config.int(.signupWindowSeconds)
         chatRateLimitMessages = try config.int(.chatRateLimitMessages)
         chatRateLimitWindowSeconds = try config.int(.chatRateLimitWindowSeconds)
         chatEngine = try ChatEngineSettings(resolved: config)
@@ -73,6 +77,18 @@ extension AppSettings {
             throw ConfigError(.invalidValue, "setting 'log.level': unknown level '\(level)'", key: "log.level")
         }
         self.logLevel = logLevel
+    }
+
+    /// `http.trusted_proxies`, each entry an address or a CIDR range.
+    private static func trustedProxies(_ entries: [String]) throws(ConfigError) -> TrustedProxies {
+        do {
+            return try TrustedProxies(entries)
+        } catch {
+            let key = SettingKey.httpTrustedProxies.rawValue
+            throw ConfigError(
+                .invalidValue,
+                "setting '\(key)': '\(error.entry)' is not an IP address or a CIDR range like 10.0.0.0/8", key: key)
+        }
     }
 
     /// The Kafka settings; the enumerations were checked against these very spellings.

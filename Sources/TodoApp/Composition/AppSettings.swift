@@ -1,5 +1,6 @@
 import Foundation
 import TodoDapr
+import TodoHTTP
 import TodoKafka
 import TodoLogging
 import TodoNotify
@@ -28,6 +29,8 @@ public struct AppSettings: Sendable {
     public var maxConnections: Int
     public var connectionTimeoutSeconds: Int
     public var corsOrigins: [String]
+    /// The proxies whose `X-Forwarded-For` is believed (`http.trusted_proxies`).
+    public var trustedProxies: TrustedProxies
     public var jwtSecret: String
     public var jwtPreviousSecrets: [String]
     public var jwtIssuer: String
@@ -35,6 +38,9 @@ public struct AppSettings: Sendable {
     public var scryptLogN: Int
     public var loginMaxFailures: Int
     public var loginWindowSeconds: Int
+    /// Sign-ups per client address and window (`auth.signup_max_per_address`, `auth.signup_window_seconds`).
+    public var signupMaxPerAddress: Int
+    public var signupWindowSeconds: Int
     /// Chat messages per user and window (`chat.rate_limit_messages`, `chat.rate_limit_window_seconds`).
     public var chatRateLimitMessages: Int
     public var chatRateLimitWindowSeconds: Int

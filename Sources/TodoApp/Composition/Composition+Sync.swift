@@ -45,7 +45,7 @@ extension Composition {
         let maxBodyBytes = eventLog is DaprEventLog ? settings.maxBodyBytes : 16 << 10
         let pipeline = HTTPPipeline.standard(
             router: router, cors: CORSPolicy(allowedOrigins: settings.corsOrigins), maxBodyBytes: maxBodyBytes,
-            metrics: httpMetrics)
+            proxies: settings.trustedProxies, metrics: httpMetrics)
         let configuration = HTTPServerConfiguration(
             host: settings.host, port: port, threads: settings.httpThreads, maxBodyBytes: maxBodyBytes,
             connectionLimit: options.maxConnections, connectionTimeoutSeconds: settings.connectionTimeoutSeconds,

@@ -72,8 +72,10 @@ public final class Composition: Sendable {
             store: store, clock: clock, ids: ids, hasher: PasswordHasher(logN: settings.scryptLogN), tokens: tokens,
             limiter: LoginRateLimiter(
                 maxFailures: settings.loginMaxFailures, window: TimeInterval(settings.loginWindowSeconds)),
-            chatLimiter: ChatRateLimiter(
-                maxMessages: settings.chatRateLimitMessages, window: TimeInterval(settings.chatRateLimitWindowSeconds)),
+            signUpLimiter: .signUps(
+                perAddress: settings.signupMaxPerAddress, window: TimeInterval(settings.signupWindowSeconds)),
+            chatLimiter: .chatMessages(
+                perUser: settings.chatRateLimitMessages, window: TimeInterval(settings.chatRateLimitWindowSeconds)),
             chatResponder: Self.chatResponder(settings: settings.chatEngine, logger: logger, clock: clock),
             checks: [Self.eventLogCheck(eventLog, relay: relay, consumers: [])])
         recurring = RecurringTaskService(
@@ -185,7 +187,7 @@ public final class Composition: Sendable {
         let httpMetrics = instrument(name, router: &router, registries: registries)
         let pipeline = HTTPPipeline.standard(
             router: router, cors: CORSPolicy(allowedOrigins: settings.corsOrigins), maxBodyBytes: settings.maxBodyBytes,
-            metrics: httpMetrics)
+            proxies: settings.trustedProxies, metrics: httpMetrics)
         let configuration = HTTPServerConfiguration(
             host: settings.host, port: settings.ports[name] ?? 0, threads: settings.httpThreads,
             maxBodyBytes: settings.maxBodyBytes, connectionLimit: settings.maxConnections,

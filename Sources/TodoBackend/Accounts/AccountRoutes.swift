@@ -7,10 +7,14 @@ import TodoLogging
 struct AccountRoutes {
     let accounts: AccountService
     let auth: Authenticator
+    let signUps: WindowRateLimiter
+    let clock: any TimeSource
 
     func register(on router: inout Router) {
         router.post("/api/auth/signup") { request in
             let input = try SignUpInput.parse(try request.jsonBody())
+            // Counted before the (deliberately slow) password hash, and whether or not the email is taken.
+            try signUps.acquire(request.remoteAddress, now: clock.now)
             let session = try accounts.signUp(input)
             request.context.logger.info("Account created", [LogKey.userID: session.user.id])
             return Self.sessionResponse(session, status: 201)

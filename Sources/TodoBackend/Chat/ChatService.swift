@@ -18,12 +18,12 @@ public struct ChatService: Sendable {
     private let tasks: TaskService
     private let clock: any TimeSource
     private let ids: any IDGenerator
-    private let limiter: ChatRateLimiter
+    private let limiter: WindowRateLimiter
     private let responder: any ChatAnswering
 
     /// `responder` answers the messages: the offline ``ChatResponder`` on `clock` when nil.
     public init(
-        store: any Store, tasks: TaskService, clock: any TimeSource, ids: any IDGenerator, limiter: ChatRateLimiter,
+        store: any Store, tasks: TaskService, clock: any TimeSource, ids: any IDGenerator, limiter: WindowRateLimiter,
         responder: (any ChatAnswering)? = nil
     ) {
         self.store = store
@@ -46,7 +46,7 @@ public struct ChatService: Sendable {
     public func send(
         _ message: String, conversationID: String?, user: User, change: ChangeContext
     ) throws -> Exchange {
-        try limiter.acquire(userID: user.id, now: clock.now)
+        try limiter.acquire(user.id, now: clock.now)
         let text = try ChatResponder.validated(message)
 
         let history = try conversationID.map { id in try turns(of: id, user: user) } ?? []

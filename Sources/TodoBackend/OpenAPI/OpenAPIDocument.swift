@@ -409,6 +409,57 @@ enum OpenAPIDocument {
                   "422": {
                     "$ref": "#/components/responses/ValidationFailed"
                   },
+                  "429": {
+                    "description": "Too many sign-ups from this client address in the window \#
+        (`auth.signup_max_per_address` per `auth.signup_window_seconds`). Codes: `too_many_signups`.",
+                    "headers": {
+                      "X-Request-ID": {
+                        "$ref": "#/components/headers/XRequestID"
+                      },
+                      "X-Correlation-ID": {
+                        "$ref": "#/components/headers/XCorrelationID"
+                      },
+                      "Retry-After": {
+                        "$ref": "#/components/headers/RetryAfter"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "allOf": [
+                            {
+                              "$ref": "#/components/schemas/ErrorEnvelope"
+                            },
+                            {
+                              "type": "object",
+                              "properties": {
+                                "error": {
+                                  "type": "object",
+                                  "required": [
+                                    "details"
+                                  ],
+                                  "properties": {
+                                    "details": {
+                                      "type": "object",
+                                      "required": [
+                                        "retry_after"
+                                      ],
+                                      "properties": {
+                                        "retry_after": {
+                                          "type": "integer",
+                                          "minimum": 1
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          ]
+                        }
+                      }
+                    }
+                  },
                   "default": {
                     "$ref": "#/components/responses/ServerError"
                   }

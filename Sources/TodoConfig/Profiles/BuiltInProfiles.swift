@@ -1,7 +1,8 @@
 /// The profiles that exist without being written in the file.
 ///
 /// `local` overrides nothing: it is the defaults. `test` is for automated tests: quiet logs, cheap
-/// password hashing and a data directory under the system temporary directory.
+/// password hashing, sign-ups all but unlimited (every test signs up from 127.0.0.1) and a data
+/// directory under the system temporary directory.
 public enum BuiltInProfiles {
     public static let localName = "local"
     public static let testName = "test"
@@ -19,10 +20,12 @@ public enum BuiltInProfiles {
         return [
             Profile(name: localName, description: "Defaults only: nothing overridden", isBuiltIn: true),
             Profile(
-                name: testName, description: "Automated tests: quiet logs, fast hashing, data in the temp dir",
+                name: testName,
+                description: "Automated tests: quiet logs, fast hashing, sign-ups unlimited, data in the temp dir",
                 settings: [
                     .logLevel: .string("warning"),
                     .scryptLogN: .int(10),
+                    .signupMaxPerAddress: .int(1_000_000),
                     .dataDirectory: .string("\(temporary)/\(ConfigPaths.applicationName)-test"),
                 ],
                 isBuiltIn: true),

@@ -19,6 +19,7 @@ extension SettingKey {
     public static let httpMaxConnections: SettingKey = "http.max_connections"
     public static let httpConnectionTimeoutSeconds: SettingKey = "http.connection_timeout_seconds"
     public static let httpCORSOrigins: SettingKey = "http.cors_origins"
+    public static let httpTrustedProxies: SettingKey = "http.trusted_proxies"
 
     public static let frontendAPIURL: SettingKey = "frontend.api_url"
     public static let frontendWebSocketURL: SettingKey = "frontend.websocket_url"
@@ -36,6 +37,8 @@ extension SettingKey {
     public static let scryptLogN: SettingKey = "auth.scrypt_log_n"
     public static let loginMaxFailures: SettingKey = "auth.login_max_failures"
     public static let loginWindowSeconds: SettingKey = "auth.login_window_seconds"
+    public static let signupMaxPerAddress: SettingKey = "auth.signup_max_per_address"
+    public static let signupWindowSeconds: SettingKey = "auth.signup_window_seconds"
 
     public static let chatRateLimitMessages: SettingKey = "chat.rate_limit_messages"
     public static let chatRateLimitWindowSeconds: SettingKey = "chat.rate_limit_window_seconds"
@@ -145,6 +148,9 @@ extension SettingsRegistry {
             .httpCORSOrigins, .stringList,
             default: .value(.list(["http://localhost:3000", "http://127.0.0.1:3000"])),
             env: "TODO_CORS_ORIGINS", "Origins allowed by CORS (comma-separated)"),
+        SettingDefinition(
+            .httpTrustedProxies, .stringList, default: .value(.list([])), env: "TODO_TRUSTED_PROXIES",
+            "Proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client; empty trusts none"),
 
         SettingDefinition(
             .frontendAPIURL, .string, default: .value(.string("")), env: "TODO_FRONTEND_API_URL",
@@ -188,6 +194,12 @@ extension SettingsRegistry {
         SettingDefinition(
             .loginWindowSeconds, .duration(1...86_400), default: .value(.int(300)),
             env: "TODO_LOGIN_WINDOW_SECONDS", "Window in which failed logins are counted"),
+        SettingDefinition(
+            .signupMaxPerAddress, .int(1...1_000_000), default: .value(.int(20)),
+            env: "TODO_SIGNUP_MAX_PER_ADDRESS", "Sign-ups allowed from one client address per window before 429"),
+        SettingDefinition(
+            .signupWindowSeconds, .duration(1...86_400), default: .value(.int(3600)),
+            env: "TODO_SIGNUP_WINDOW_SECONDS", "Window in which an address's sign-ups are counted"),
 
         SettingDefinition(
             .chatRateLimitMessages, .int(1...100_000), default: .value(.int(30)),

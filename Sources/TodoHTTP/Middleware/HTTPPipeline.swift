@@ -43,15 +43,18 @@ public struct HTTPPipeline: Sendable {
         { request in try self.respond(to: request) }
     }
 
-    /// The standard stack, outermost first: request and correlation ids, request metrics (with
-    /// `metrics`), access log, CORS, error mapping, body limit, JSON content type, then
-    /// `additional` (authentication, rate limits), which therefore may throw `AppError`s and still
-    /// get CORS headers and ids on the response, and be counted with the status the client sees.
+    /// The standard stack, outermost first: the client address behind `proxies`, request and
+    /// correlation ids, request metrics (with `metrics`), access log, CORS, error mapping, body
+    /// limit, JSON content type, then `additional` (authentication, rate limits), which therefore
+    /// may throw `AppError`s and still get CORS headers and ids on the response, and be counted
+    /// with the status the client sees.
     public static func standard(
-        router: Router, cors: CORSPolicy, maxBodyBytes: Int, requestIDs: RequestIDGenerator = RequestIDGenerator(),
-        metrics: HTTPMetrics? = nil, additional: [any HTTPMiddleware] = []
+        router: Router, cors: CORSPolicy, maxBodyBytes: Int, proxies: TrustedProxies = .none,
+        requestIDs: RequestIDGenerator = RequestIDGenerator(), metrics: HTTPMetrics? = nil,
+        additional: [any HTTPMiddleware] = []
     ) -> HTTPPipeline {
-        var base: [any HTTPMiddleware] = [RequestIDMiddleware(generator: requestIDs)]
+        var base: [any HTTPMiddleware] = proxies.isEmpty ? [] : [ClientAddressMiddleware(proxies: proxies)]
+        base.append(RequestIDMiddleware(generator: requestIDs))
         if let metrics { base.append(HTTPMetricsMiddleware(metrics: metrics)) }
         base += [
             AccessLogMiddleware(),

@@ -23,8 +23,8 @@ final class BackendHarness: Sendable {
     /// `topics` are the event-log topics created up front (all standard topics by default).
     /// `chatMessagesPerMinute` is the chat rate limit per user.
     init(
-        maxLoginFailures: Int = 5, chatMessagesPerMinute: Int = 30,
-        topics: [TopicSpec] = EventTopics.standard(partitions: 3)
+        maxLoginFailures: Int = 5, chatMessagesPerMinute: Int = 30, signUpsPerHour: Int = 1000,
+        trustedProxies: TrustedProxies = .none, topics: [TopicSpec] = EventTopics.standard(partitions: 3)
     ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("backend-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -39,11 +39,13 @@ final class BackendHarness: Sendable {
         let api = BackendAPI(
             store: store, clock: clock, ids: UUIDv7Generator(clock: clock), hasher: PasswordHasher(logN: 10),
             tokens: tokens, limiter: LoginRateLimiter(maxFailures: maxLoginFailures, window: 300),
-            chatLimiter: ChatRateLimiter(maxMessages: chatMessagesPerMinute, window: 60))
+            signUpLimiter: .signUps(perAddress: signUpsPerHour, window: 3600),
+            chatLimiter: .chatMessages(perUser: chatMessagesPerMinute, window: 60))
         var router = Router()
         api.register(on: &router)
         let pipeline = HTTPPipeline.standard(
-            router: router, cors: CORSPolicy(allowedOrigins: ["http://localhost:3000"]), maxBodyBytes: 1 << 20)
+            router: router, cors: CORSPolicy(allowedOrigins: ["http://localhost:3000"]), maxBodyBytes: 1 << 20,
+            proxies: trustedProxies)
         client = InProcessClient(handler: pipeline.handler)
     }
 
