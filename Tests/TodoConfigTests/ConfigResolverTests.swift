@@ -83,6 +83,35 @@ import Testing
         #expect(config[.backendPort]?.source == .defaultValue)
     }
 
+    @Test func aDefaultFromAnotherProgramsVariable_namesItAsTheSource_andLosesToTheProfile() throws {
+        var environment = environment
+        environment["OPENAI_API_KEY"] = "sk-openai"
+
+        let config = try ConfigResolver(environment: environment).resolve()
+        #expect(try config.string(.chatModelAPIKey) == "sk-openai")
+        #expect(config[.chatModelAPIKey]?.source == .environment("OPENAI_API_KEY"))
+
+        try writeDevProfile("      chat.model.api_key: sk-profile\n")
+        let profiled = try ConfigResolver(environment: environment).resolve()
+        #expect(try profiled.string(.chatModelAPIKey) == "sk-profile")
+        #expect(profiled[.chatModelAPIKey]?.source == .profile("dev"))
+
+        environment["OPENAI_API_KEY"] = ""
+        #expect(
+            try ConfigResolver(environment: environment).resolve(profile: "local")[.chatModelAPIKey]?.source
+                == .defaultValue)
+    }
+
+    @Test func aProfileNamedByProfileShow_saysSo() throws {
+        let config = try ConfigResolver(environment: environment).resolve(
+            profile: "test", profileNamedBy: "profile show")
+
+        #expect(config.profileOrigin == "selected by profile show")
+        #expect(throws: ConfigError.self) {
+            try ConfigResolver(environment: environment).resolve(profile: "nope", profileNamedBy: "profile show")
+        }
+    }
+
     @Test func dataDirectoryFlag_movesTheDefaultDatabase() throws {
         let config = try ConfigResolver(environment: environment).resolve(
             overrides: [SettingOverride(key: "data_dir", text: "/x", flag: "--data-dir")])

@@ -30,6 +30,12 @@ import TodoMCP
             #"{"jsonrpc":"2.0","id":6,"method":"tools/call","params":{"name":"list_tasks","arguments":[1]}}"#,
             session: session)
         #expect(badArguments?["error"]?["data"]?["parameter"] == "arguments")
+        for arguments in [#","arguments":null"#, ""] {
+            let none = harness.send(
+                #"{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"list_tasks"\#(arguments)}}"#,
+                session: session)
+            #expect(none?["result"]?["isError"] == false, "no arguments, absent or null, are {}")
+        }
     }
 
     @Test func echoesStringAndNumberIdsExactly() throws {

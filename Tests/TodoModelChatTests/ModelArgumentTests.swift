@@ -116,6 +116,29 @@ import TodoModelChat
         #expect(try Self.toolResult(in: second, for: id)["task"]?["title"] == "Milk")
     }
 
+    @Test func nullArguments_areNoArguments_likeMissingOnes() throws {
+        let call: JSONValue = [
+            "id": "call_1", "type": "function", "function": ["name": "list_tasks", "arguments": nil],
+        ]
+        let harness = try ModelHarness([
+            .reply([
+                "choices": [
+                    [
+                        "index": 0, "finish_reason": "tool_calls",
+                        "message": ["role": "assistant", "content": nil, "tool_calls": [call]],
+                    ]
+                ]
+            ]),
+            .reply(Completion.text("Nothing on your list.")),
+        ])
+
+        let response = try harness.send("what is on my list?")
+
+        #expect(response.actions.map(\.call.tool) == ["list_tasks"])
+        let second = harness.server.requests[1].body["messages"]?.arrayValue ?? []
+        #expect(try Self.toolResult(in: second, for: "call_1")["error"] == nil)
+    }
+
     /// The parsed content of the tool message answering `id`.
     static func toolResult(in messages: [JSONValue], for id: String) throws -> JSONValue {
         let message = try #require(messages.first { $0["role"] == "tool" && $0["tool_call_id"] == .string(id) })

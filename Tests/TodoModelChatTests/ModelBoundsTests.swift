@@ -5,11 +5,11 @@ import TodoCore
 import TodoModelChat
 
 /// What one message can do whatever the model asks: calls and deletions are bounded, arguments
-/// that are not text or an object never run, long replies are cut and big answers refused.
+/// that are not text, an object or null (no arguments) never run, long replies are cut and big answers refused.
 @Suite struct ModelBoundsTests {
     @Test func argumentsThatAreNeitherTextNorAnObject_neverRun() throws {
         let harness = try ModelHarness([
-            .reply(Self.rawCalls([("call_1", "add_task", .null), ("call_2", "add_task", [1, 2])])),
+            .reply(Self.rawCalls([("call_1", "add_task", true), ("call_2", "add_task", [1, 2])])),
             .reply(Completion.text("I could not add that.")),
         ])
 

@@ -97,9 +97,14 @@ def test_migrations_go_down_and_up_again(cli):
     assert cli(data, "migrate", "current").stdout.strip() == revisions[-2]
     cli(data, "migrate", "down", str(len(revisions) - 1))
     assert cli(data, "migrate", "current").stdout.strip() == "base"
-    cli(data, "migrate", "to", "0001_initial")
-    history = cli(data, "migrate", "history").stdout
-    assert "0001_initial" in history and "applied" in history
+    assert cli(data, "migrate", "to", "0002_event_log").stdout.strip() == "Applied 0001_initial, 0002_event_log"
+    assert cli(data, "migrate", "to", "0001_initial").stdout.strip() == "Reverted 0002_event_log"
+    lines = cli(data, "migrate", "history").stdout.splitlines()
+    assert lines[0].split() == ["REVISION", "STATUS", "APPLIED", "AT", "SUMMARY"]
+    assert lines[1].split()[:2] == ["0001_initial", "applied"] and lines[2].split()[:3] == [revisions[1], "pending", "-"]
+    # The columns line up: every row's status starts where the header's does.
+    starts = {line.index(" applied ") if " applied " in line else line.index(" pending ") for line in lines[1:]}
+    assert starts == {lines[0].index(" STATUS")}
     assert cli(data, "migrate", "to", "nope", expect=1).stderr.count("nope") >= 1
 
 

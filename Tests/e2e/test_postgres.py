@@ -97,9 +97,9 @@ def test_migrations_move_both_ways_on_postgres(cli):
         "Reverted 0006_reminder_correlation, 0005_conversations, 0004_notifications, 0003_task_series, "
         "0002_event_log")
     assert cli("--profile", "postgres", "migrate", "current").stdout.strip() == "0001_initial"
-    assert cli("--profile", "postgres", "migrate", "to", "base").stdout.strip() == "Moved through 0001_initial"
+    assert cli("--profile", "postgres", "migrate", "to", "base").stdout.strip() == "Reverted 0001_initial"
     assert cli("--profile", "postgres", "migrate", "current").stdout.strip() == "base"
-    assert cli("--profile", "postgres", "migrate", "to", "0002_event_log").stdout.startswith("Moved through")
+    assert cli("--profile", "postgres", "migrate", "to", "0002_event_log").stdout.startswith("Applied")
     assert cli("--profile", "postgres", "migrate", "current").stdout.strip() == "0002_event_log"
 
 

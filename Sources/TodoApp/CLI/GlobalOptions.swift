@@ -87,15 +87,16 @@ struct GlobalOptions: Sendable {
     }
 
     /// Resolves every setting: defaults < profile < environment < these options. `profile` replaces
-    /// the selected profile when given (`profile show NAME`).
+    /// the selected profile when given (`profile show NAME`), and `profileNamedBy` says so.
     func resolve(
-        profile: String? = nil, environment: [String: String]? = nil
+        profile: String? = nil, profileNamedBy: String = "--profile", environment: [String: String]? = nil
     ) throws(ConfigError) -> ResolvedConfig {
         let overrides = self.overrides.sorted { $0.key < $1.key }.map { key, text in
             SettingOverride(key: key, text: text, flag: overrideFlags[key] ?? "--set")
         }
         return try resolver(environment: environment).resolve(
-            profile: profile ?? self.profile, profilesFile: configFile, overrides: overrides)
+            profile: profile ?? self.profile, profilesFile: configFile, overrides: overrides,
+            profileNamedBy: profile == nil ? "--profile" : profileNamedBy)
     }
 
     /// The typed settings for the composition root, from the environment given at parse time.

@@ -37,10 +37,13 @@ enum MigrateCommand: Command {
             if json {
                 print(CLIJSON.array(history.map(Self.json)))
             } else {
-                for status in history {
-                    let applied = status.appliedAt.map { "applied " + RFC3339.format($0) } ?? "pending"
-                    print("\(status.id)  \(applied)  \(status.summary)")
+                let rows = history.map { status in
+                    [
+                        status.id, status.appliedAt == nil ? "pending" : "applied",
+                        status.appliedAt.map { RFC3339.format($0) } ?? "-", status.summary,
+                    ]
                 }
+                print(TextTable.render(["REVISION", "STATUS", "APPLIED AT", "SUMMARY"], rows))
             }
         case "up":
             report(try migrator.upgrade(to: operand), verb: "Applied", json: json)
@@ -57,7 +60,10 @@ enum MigrateCommand: Command {
             report(try migrator.downgrade(steps: steps), verb: "Reverted", json: json)
         case "to":
             guard let operand else { throw CLIError.usage("migrate to needs a revision (or 'base')") }
-            report(try migrator.migrate(to: operand), verb: "Moved through", json: json)
+            let before = try migrator.history().filter { $0.appliedAt != nil }.count
+            let revisions = try migrator.migrate(to: operand)
+            let after = try migrator.history().filter { $0.appliedAt != nil }.count
+            report(revisions, verb: after < before ? "Reverted" : "Applied", json: json)
         default:
             throw CLIError.usage("Unknown migrate action '\(action)'")
         }

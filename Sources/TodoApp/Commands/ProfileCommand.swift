@@ -101,7 +101,7 @@ enum ProfileCommand: Command {
                 String(summary.overrideCount), summary.description ?? "",
             ]
         }
-        print(table(header: ["NAME", "CURRENT", "KIND", "SETTINGS", "DESCRIPTION"], rows: rows))
+        print(TextTable.render(["NAME", "CURRENT", "KIND", "SETTINGS", "DESCRIPTION"], rows))
     }
 
     private static func show(_ arguments: inout Arguments, global: GlobalOptions) throws {
@@ -111,7 +111,7 @@ enum ProfileCommand: Command {
         let name = arguments.positional()
         try arguments.finish()
 
-        let config = try global.resolve(profile: name)
+        let config = try global.resolve(profile: name, profileNamedBy: "profile show")
         print(json ? CLIJSON.object(Self.json(config)) : config.rendered())
     }
 
@@ -188,16 +188,5 @@ enum ProfileCommand: Command {
         case .bool(let flag): return .bool(flag)
         case .list(let items): return .array(items.map(JSONValue.string))
         }
-    }
-
-    /// Left-aligned columns two spaces apart.
-    private static func table(header: [String], rows: [[String]]) -> String {
-        let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        return all.map { row in
-            row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        }.joined(separator: "\n")
     }
 }

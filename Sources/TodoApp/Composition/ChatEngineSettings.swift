@@ -29,7 +29,7 @@ public struct ChatEngineSettings: Sendable, Equatable {
         apiKey = try config.string(.chatModelAPIKey)
         // The OPENAI_API_KEY fallback (the key's default) is OpenAI's key: it goes to OpenAI only,
         // never to a local or third-party server that happens to be configured beside it.
-        if config[.chatModelAPIKey]?.source == .defaultValue, !Self.isOpenAI(baseURL) {
+        if config[.chatModelAPIKey]?.source == .environment("OPENAI_API_KEY"), !Self.isOpenAI(baseURL) {
             withheldOpenAIKey = !apiKey.isEmpty
             apiKey = ""
         }

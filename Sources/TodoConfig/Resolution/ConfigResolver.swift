@@ -37,11 +37,12 @@ public struct ConfigResolver: Sendable {
     ///   - overrides: command-line settings in the order given; for a repeated key the last wins.
     public func resolve(
         profile explicitProfile: String? = nil, profilesFile explicitFile: String? = nil,
-        overrides: [SettingOverride] = []
+        overrides: [SettingOverride] = [], profileNamedBy: String = "--profile"
     ) throws(ConfigError) -> ResolvedConfig {
         let store = profileStore(explicitFile: explicitFile)
         let file = try store.load()
-        let (profile, origin) = try selectProfile(explicit: explicitProfile, file: file, store: store)
+        let (profile, origin) = try selectProfile(
+            explicit: explicitProfile, namedBy: profileNamedBy, file: file, store: store)
 
         let fromEnvironment = try environmentValues()
         let fromFlags = try flagValues(overrides)
@@ -57,9 +58,16 @@ public struct ConfigResolver: Sendable {
         let dataDirectory = resolvedDataDirectory(layered)
         let context = DefaultContext(environment: environment, dataDirectory: dataDirectory)
 
-        var settings = registry.definitions.map { definition in
-            let (value, source) = layered(definition) ?? (definition.defaultValue.value(in: context), .defaultValue)
-            return ResolvedSetting(definition: definition, value: expanded(value, for: definition), source: source)
+        var settings: [ResolvedSetting] = []
+        for definition in registry.definitions {
+            let (value, source): (SettingValue, SettingSource)
+            if let layer = layered(definition) {
+                (value, source) = layer
+            } else {
+                (value, source) = try defaulted(definition, context: context)
+            }
+            settings.append(
+                ResolvedSetting(definition: definition, value: expanded(value, for: definition), source: source))
         }
         // Pass-through settings exist only where a layer gives them.
         let passthrough = Set(profile.settings.keys).union(fromFlags.keys).subtracting(registry.keys).sorted()
@@ -74,9 +82,10 @@ public struct ConfigResolver: Sendable {
 
     // MARK: - Layers
 
-    /// The profile to apply and what chose it.
+    /// The profile to apply and what chose it; `namedBy` is where `explicit` came from
+    /// (`--profile`, or the argument of `profile show`).
     private func selectProfile(
-        explicit: String?, file: ProfilesFile, store: ProfileStore
+        explicit: String?, namedBy: String, file: ProfilesFile, store: ProfileStore
     ) throws(ConfigError) -> (Profile, String) {
         let known = store.builtIns + file.profiles
         let lookup = { (name: String) -> Profile? in known.first { $0.name == name } }
@@ -84,9 +93,9 @@ public struct ConfigResolver: Sendable {
 
         if let explicit {
             guard let profile = lookup(explicit) else {
-                throw Profile.unknown(explicit, known: names, context: "--profile")
+                throw Profile.unknown(explicit, known: names, context: namedBy)
             }
-            return (profile, "selected by --profile")
+            return (profile, "selected by \(namedBy)")
         }
         if let name = environment[ConfigPaths.profileVariable], !name.isEmpty {
             guard let profile = lookup(name) else {
@@ -103,6 +112,20 @@ public struct ConfigResolver: Sendable {
             return (profile, "current profile")
         }
         return (store.builtIns.first { $0.name == BuiltInProfiles.localName } ?? Profile(name: "local"), "default")
+    }
+
+    /// The default of `definition`; one taken from another program's environment variable is
+    /// checked like any variable and names it as the source.
+    private func defaulted(
+        _ definition: SettingDefinition, context: DefaultContext
+    ) throws(ConfigError) -> (SettingValue, SettingSource) {
+        guard case .environment(let variable, _) = definition.defaultValue, let text = environment[variable],
+            !text.isEmpty
+        else { return (definition.defaultValue.value(in: context), .defaultValue) }
+
+        let value = try registry.parse(
+            text, for: definition, context: "environment variable \(variable)", code: .invalidEnvironment)
+        return (value, .environment(variable))
     }
 
     /// Every setting whose environment variable is set. An empty variable counts as unset, as a

@@ -28,17 +28,22 @@ public struct SettingDefinition: Sendable {
     }
 }
 
-/// A setting's default: a fixed value, or one computed from the environment and the resolved data
-/// directory (the data directory itself, the SQLite URL inside it).
+/// A setting's default: a fixed value, one computed from the environment and the resolved data
+/// directory (the data directory itself, the SQLite URL inside it), or another program's
+/// environment variable (`OPENAI_API_KEY`), which `profile show` then names as the source.
 public enum SettingDefault: Sendable {
     case value(SettingValue)
     case derived(@Sendable (DefaultContext) -> SettingValue)
+    /// The variable's value when it is set and not empty, else `otherwise`.
+    case environment(String, otherwise: SettingValue)
 
     /// The default for the given context.
     public func value(in context: DefaultContext) -> SettingValue {
         switch self {
         case .value(let value): value
         case .derived(let compute): compute(context)
+        case .environment(let variable, let otherwise):
+            context.environment[variable].flatMap { $0.isEmpty ? nil : .string($0) } ?? otherwise
         }
     }
 }

@@ -224,7 +224,7 @@ extension SettingsRegistry {
             "The model to ask, e.g. gpt-4o-mini or llama3.1"),
         SettingDefinition(
             .chatModelAPIKey, .string,
-            default: .derived { .string($0.environment["OPENAI_API_KEY"] ?? "") },
+            default: .environment("OPENAI_API_KEY", otherwise: .string("")),
             env: "LLM_API_KEY", secret: true,
             "Bearer key for the model server (LLM_API_KEY, else OPENAI_API_KEY); empty sends none"),
         SettingDefinition(

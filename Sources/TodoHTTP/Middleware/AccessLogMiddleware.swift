@@ -23,7 +23,7 @@ public struct AccessLogMiddleware: HTTPMiddleware {
         guard level >= logger.level else { return response }
 
         var metadata: [String: String] = [
-            LogKey.method: request.method.rawValue,
+            LogKey.method: Self.loggable(request.method),
             LogKey.route: request.context.route ?? "unmatched",
             Self.pathKey: request.path,
             LogKey.status: String(response.status),
@@ -35,6 +35,16 @@ public struct AccessLogMiddleware: HTTPMiddleware {
         }
         logger.log(level, "request handled", metadata)
         return response
+    }
+
+    /// The longest method token logged whole; a client may send kilobytes of one.
+    static let maxMethodLength = 24
+
+    /// The method as sent, cut to ``maxMethodLength`` characters with `…` when longer.
+    static func loggable(_ method: HTTPMethod) -> String {
+        let token = method.rawValue
+        guard token.utf8.count > maxMethodLength else { return token }
+        return String(token.prefix(maxMethodLength)) + "…"
     }
 
     /// Elapsed time as milliseconds with three decimals, formatted without Foundation.

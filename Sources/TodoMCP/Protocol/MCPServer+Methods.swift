@@ -62,7 +62,9 @@ extension MCPServer {
         guard toolbox.tool(named: name) != nil else {
             return .failure(.invalidParams("Unknown tool '\(name)'; tools/list names the tools", parameter: "name"))
         }
-        let arguments = params?["arguments"] ?? .object([:])
+        // Absent and `null` are both no arguments.
+        let sent = params?["arguments"]
+        let arguments = sent == nil || sent == .null ? .object([:]) : sent!
         guard arguments.objectValue != nil else {
             return .failure(.invalidParams("params.arguments must be an object", parameter: "arguments"))
         }

@@ -51,10 +51,10 @@ struct ModelReply: Sendable, Equatable {
     }
 
     /// The arguments as text: the documented JSON string, or an object some servers send as is;
-    /// none at all is no arguments. Anything else is nil, never run.
+    /// none at all, or `null`, is no arguments. Anything else is nil, never run.
     private static func arguments(_ value: JSONValue?) -> String? {
         switch value {
-        case nil: ""
+        case nil, .null?: ""
         case .string(let text)?: text
         case .object(let members)?: String(decoding: JSONValue.object(members).serialized(), as: UTF8.self)
         default: nil
