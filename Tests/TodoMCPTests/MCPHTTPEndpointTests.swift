@@ -12,17 +12,23 @@ import TodoMCP
     final class Stack: Sendable {
         let harness: MCPHarness
         let tokens: TokenService
-        let sessions: MCPSessionStore
+        let sessions: MCPSessions
         let client: InProcessClient
 
-        init(maxPerUser: Int = 10) throws {
-            harness = try MCPHarness()
+        /// A backend replica; replicas given the same `secret` accept each other's tokens.
+        init(harness: MCPHarness? = nil, secret: UInt8 = 7, previousSecret: UInt8? = nil) throws {
+            let harness = try harness ?? MCPHarness()
+            self.harness = harness
             tokens = try TokenService(
-                signingKey: JWTKey(id: "test", secret: Array(repeating: 7, count: 32)), issuer: "test", lifetime: 3600)
+                signingKey: JWTKey(id: "k\(secret)", secret: Array(repeating: secret, count: 32)),
+                verificationKeys: previousSecret.map { [JWTKey(id: "k\($0)", secret: Array(repeating: $0, count: 32))] }
+                    ?? [],
+                issuer: "test", lifetime: 3600)
             let api = BackendAPI(
                 store: harness.store, clock: harness.clock, ids: UUIDv7Generator(clock: harness.clock),
                 hasher: PasswordHasher(logN: 10), tokens: tokens, limiter: LoginRateLimiter(maxFailures: 5, window: 60))
-            sessions = MCPSessionStore(maxSessions: 3, maxPerUser: maxPerUser, idleTimeout: 600, clock: harness.clock)
+            sessions = MCPSessions(
+                keys: try tokens.derivedKeys(purpose: MCPSessions.keyPurpose), lifetime: 600, clock: harness.clock)
             let endpoint = MCPHTTPEndpoint(
                 server: harness.server, sessions: sessions, allowedOrigins: ["http://localhost:3000"],
                 authenticate: api.authenticator.user(for:))
@@ -91,7 +97,7 @@ import TodoMCP
         let forged = stack.post(MCPHarness.initialize(version: "2025-11-25"), token: "abc.def.ghi")
         #expect(forged.status == 401)
         #expect(forged.headers["WWW-Authenticate"] == "Bearer")
-        #expect(stack.sessions.count == 0)
+        #expect(forged.headers["Mcp-Session-Id"] == nil)
     }
 
     @Test func aSessionAnswersOnlyTheUserWhoOpenedIt() throws {
@@ -139,41 +145,54 @@ import TodoMCP
         #expect(try parse.jsonBody()["error"]?["code"] == -32700)
     }
 
-    @Test func boundsSessionsPerUserAndInAllAndExpiresIdleOnes() throws {
-        let stack = try Stack(maxPerUser: 2)
-        let first = try stack.open(stack.harness.alice)
-        let second = try stack.open(stack.harness.alice)
-        let third = try stack.open(stack.harness.alice)
-        let aliceToken = try stack.token(stack.harness.alice)
-        #expect(stack.post(Self.listTools, token: aliceToken, session: first).status == 404)
-        #expect(stack.sessions.count == 2)
+    @Test func aSessionOpenedOnOneReplicaIsAcceptedByAnother_andExpires() throws {
+        let first = try Stack()
+        let second = try Stack(harness: first.harness)
+        let session = try first.open(first.harness.alice)
+        let token = try first.token(first.harness.alice)
 
-        // The store (3) is full after Bob's second: the least recently used session of the user
-        // holding the most (Alice) makes way, so a new user is never locked out by others.
-        let bob = try stack.open(stack.harness.bob)
+        let tools = second.post(Self.listTools, token: token, session: session)
+        #expect(tools.status == 200)
+        #expect(try tools.jsonBody()["result"]?["tools"]?.arrayValue?.count == 6)
+        // The negotiated version travels with the session.
+        let otherVersion = second.post(
+            Self.listTools, token: token, session: session, extra: [("MCP-Protocol-Version", "2024-11-05")])
+        #expect(try otherVersion.jsonBody()["error"]?["code"] == "mcp_protocol_version_mismatch")
+
+        // A replica with other keys accepts neither the token nor the session; one that rotated
+        // to a new key still accepts sessions signed with the previous one.
+        let stranger = try Stack(harness: first.harness, secret: 9)
+        let strangerToken = try stranger.token(first.harness.alice)
+        #expect(stranger.post(Self.listTools, token: strangerToken, session: session).status == 404)
+        let rotated = try Stack(harness: first.harness, secret: 9, previousSecret: 7)
+        #expect(rotated.post(Self.listTools, token: strangerToken, session: session).status == 200)
+
+        first.harness.clock.advance(by: 601)
+        #expect(
+            second.post(Self.listTools, token: try first.token(first.harness.alice), session: session).status == 404)
+    }
+
+    @Test func anAlteredSessionIdIsNotFound_andARefusedHandshakeOpensNone() throws {
+        let stack = try Stack()
+        let session = try stack.open(stack.harness.alice)
+        let token = try stack.token(stack.harness.alice)
+        let parts = session.split(separator: ".").map(String.init)
+        #expect(parts.count == 2)
+
+        // The payload is readable: swap in Bob's id and the signature no longer matches.
+        let payload = try JSONValue.parse(try #require(Base64URL.decode(parts[0])))
+        #expect(payload["sub"] == .string(stack.harness.alice.id))
+        var altered = payload.objectValue ?? [:]
+        altered["sub"] = .string(stack.harness.bob.id)
+        let forged = Base64URL.encode(JSONValue.object(altered).serialized()) + "." + parts[1]
         let bobToken = try stack.token(stack.harness.bob)
-        #expect(stack.post(Self.listTools, token: aliceToken, session: third).status == 200)
-        let bobSecond = stack.post(MCPHarness.initialize(version: "2025-11-25"), token: bobToken)
-        #expect(bobSecond.status == 200)
-        #expect(bobSecond.headers["Mcp-Session-Id"] != nil)
-        #expect(stack.post(Self.listTools, token: aliceToken, session: second).status == 404)
-        #expect(stack.post(Self.listTools, token: aliceToken, session: third).status == 200)
-        #expect(stack.sessions.count == 3)
+        for id in [forged, parts[0], parts[0] + "." + parts[0], session + ".x", String(repeating: "A", count: 5000)] {
+            #expect(stack.post(Self.listTools, token: bobToken, session: id).status == 404, "\(id.prefix(40))")
+        }
+        #expect(stack.post(Self.listTools, token: token, session: session).status == 200)
 
-        // Past his own limit Bob pushes out only his own oldest session, not Alice's.
-        _ = try stack.open(stack.harness.bob)
-        #expect(stack.post(Self.listTools, token: bobToken, session: bob).status == 404)
-        #expect(stack.post(Self.listTools, token: aliceToken, session: third).status == 200)
-
-        // A refused handshake takes no place.
-        let refused = stack.post(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#, token: bobToken)
+        let refused = stack.post(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#, token: token)
         #expect(try refused.jsonBody()["error"]?["code"] == -32602)
         #expect(refused.headers["Mcp-Session-Id"] == nil)
-        #expect(stack.sessions.count == 3)
-
-        stack.harness.clock.advance(by: 601)
-        #expect(stack.post(Self.listTools, token: aliceToken, session: third).status == 404)
-        #expect(stack.post(MCPHarness.initialize(version: "2025-11-25"), token: bobToken).status == 200)
-        #expect(stack.sessions.count == 1)
     }
 }

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 
 import anyio
+import httpx2
 import requests
 from mcp import Client, ClientSession, StdioServerParameters
 from mcp.client.stdio import stdio_client
@@ -400,39 +401,48 @@ def test_http_refuses_an_oversized_batch_whole(server, new_account):
     assert len(account.get("/api/tasks", params={"limit": 100}).json()["tasks"]) == 20
 
 
-def test_session_limits_come_from_the_configuration(tmp_path):
-    """Per user a new session ends the user's oldest; when the store is full a new user's session
-    ends the least recently used of anyone's, so sessions others hold never lock a user out."""
-    environment = {"TODO_MCP_MAX_SESSIONS_PER_USER": "1", "TODO_MCP_MAX_SESSIONS": "2"}
-    running = start_server(tmp_path, extra_environment=environment)
+class RoundRobin(httpx2.AsyncBaseTransport):
+    """A load balancer in front of backend replicas: each request goes to the next port in turn."""
+
+    def __init__(self, ports):
+        self.ports = ports
+        self.sent = []
+        self.inner = httpx2.AsyncHTTPTransport()
+
+    async def handle_async_request(self, request):
+        port = self.ports[len(self.sent) % len(self.ports)]
+        self.sent.append(port)
+        request.url = request.url.copy_with(port=port)
+        return await self.inner.handle_async_request(request)
+
+    async def aclose(self):
+        await self.inner.aclose()
+
+
+def test_a_session_opened_on_one_replica_is_served_by_every_other(tmp_path):
+    """Two backends on one database and key, behind a balancer that alternates per request: the
+    official SDK's session runs across both, as it does behind an Ingress with several replicas."""
+    first = start_server(tmp_path, log_name="first.log")
+    second = start_server(tmp_path, log_name="second.log")
     try:
-        alice, bob, carol = (sign_up(running, name) for name in ("mcp-limit-a", "mcp-limit-b", "mcp-limit-c"))
-        ping = {"jsonrpc": "2.0", "id": 5, "method": "ping"}
+        account = sign_up(first, "mcp-replicas")
+        balancer = RoundRobin([first.ports["backend"], second.ports["backend"]])
 
-        def open_session(account):
-            headers = {**ACCEPT, **account.headers()}
-            response = requests.post(running.url("/mcp"), json=initialize_request(), headers=headers, timeout=10)
-            assert response.status_code == 200, response.text
-            return response.headers["Mcp-Session-Id"]
+        async def work():
+            client = httpx2.AsyncClient(
+                headers={"Authorization": f"Bearer {account.token}"}, transport=balancer, timeout=30)
+            async with client:
+                async with streamable_http_client(first.url("/mcp"), http_client=client) as (read, write):
+                    async with ClientSession(read, write) as session:
+                        await session.initialize()
+                        added = structured(await session.call_tool("add_task", {"title": "Fed by two replicas"}))
+                        listed = structured(await session.call_tool("list_tasks", {}))
+                        await session.send_ping()
+                        return added, listed
 
-        def ping_status(account, session_id):
-            headers = {**ACCEPT, **account.headers(), "Mcp-Session-Id": session_id}
-            response = requests.post(running.url("/mcp"), json=ping, headers=headers, timeout=10)
-            if response.status_code == 404:
-                assert_error(response, 404, "mcp_session_not_found")
-            else:
-                assert response.json() == {"jsonrpc": "2.0", "id": 5, "result": {}}
-            return response.status_code
-
-        first, second = open_session(alice), open_session(alice)
-        assert ping_status(alice, first) == 404
-        assert ping_status(alice, second) == 200
-
-        bobs = open_session(bob)
-        assert ping_status(bob, bobs) == 200
-        carols = open_session(carol)
-        assert ping_status(alice, second) == 404
-        assert ping_status(bob, bobs) == 200
-        assert ping_status(carol, carols) == 200
+        added, listed = anyio.run(work)
+        assert [task["id"] for task in listed["tasks"]] == [added["task"]["id"]]
+        assert set(balancer.sent) == {first.ports["backend"], second.ports["backend"]}, balancer.sent
     finally:
-        stop_server(running)
+        stop_server(second)
+        stop_server(first)

@@ -16,7 +16,7 @@ extension Composition {
     func mcpEndpoint() -> MCPHTTPEndpoint {
         let serviceLogger = logger.with(LogKey.service, ServiceName.backend.rawValue)
         return MCPHTTPEndpoint(
-            server: mcpServer(logger: serviceLogger), sessions: settings.mcp.sessionStore(clock: clock),
+            server: mcpServer(logger: serviceLogger), sessions: mcpSessions,
             allowedOrigins: settings.corsOrigins, authenticate: backend.authenticator.user(for:))
     }
 

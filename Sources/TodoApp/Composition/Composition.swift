@@ -33,6 +33,8 @@ public final class Composition: Sendable {
     public let recurring: RecurringTaskService
     /// Signs and verifies access tokens: the backend and the sync service check them alike.
     public let tokens: TokenService
+    /// The Streamable HTTP MCP sessions, signed with keys derived from the token keys.
+    let mcpSessions: MCPSessions
     /// The process's metrics, part of every service's `/metrics`.
     public let metrics: MetricsRegistry
 
@@ -63,6 +65,7 @@ public final class Composition: Sendable {
                 observeAppends: { StorageBackend.observeAppends(of: embedded, $0) },
                 logger: logger, clock: clock, ids: ids)
             tokens = try Self.tokenService(settings: settings, createLocalSecret: !existingDataOnly, logger: logger)
+            mcpSessions = try settings.mcp.sessions(tokens: tokens, clock: clock)
         } catch {
             embedded.close()
             store.close()

@@ -1,23 +1,26 @@
 import Foundation
 import TodoConfig
 import TodoCore
+import TodoCrypto
 import TodoMCP
 
-/// The limits of the backend's Streamable HTTP MCP sessions (`mcp.*`); stdio has one session.
+/// The backend's Streamable HTTP MCP sessions (`mcp.*`); stdio has one session.
 public struct MCPSettings: Sendable {
-    public var maxSessions: Int
-    public var maxSessionsPerUser: Int
-    public var sessionIdleSeconds: Int
+    public var sessionLifetimeSeconds: Int
 
     init(resolved config: ResolvedConfig) throws(ConfigError) {
-        maxSessions = try config.int(.mcpMaxSessions)
-        maxSessionsPerUser = try config.int(.mcpMaxSessionsPerUser)
-        sessionIdleSeconds = try config.int(.mcpSessionIdleSeconds)
+        sessionLifetimeSeconds = try config.int(.mcpSessionLifetimeSeconds)
     }
 
-    func sessionStore(clock: any TimeSource) -> MCPSessionStore {
-        MCPSessionStore(
-            maxSessions: maxSessions, maxPerUser: maxSessionsPerUser, idleTimeout: TimeInterval(sessionIdleSeconds),
-            clock: clock)
+    /// Sessions signed with keys derived from the access-token keys, so every replica that
+    /// accepts a user's token also accepts the sessions another replica opened for them.
+    func sessions(tokens: TokenService, clock: any TimeSource) throws -> MCPSessions {
+        let keys: [[UInt8]]
+        do {
+            keys = try tokens.derivedKeys(purpose: MCPSessions.keyPurpose)
+        } catch {
+            throw AppError.internal("deriving the MCP session keys: \(error)")
+        }
+        return MCPSessions(keys: keys, lifetime: TimeInterval(sessionLifetimeSeconds), clock: clock)
     }
 }

@@ -49,9 +49,7 @@ extension SettingKey {
     public static let chatModelTimeoutSeconds: SettingKey = "chat.model.timeout_seconds"
     public static let chatModelMaxSteps: SettingKey = "chat.model.max_steps"
     public static let chatModelDeadlineSeconds: SettingKey = "chat.model.deadline_seconds"
-    public static let mcpMaxSessions: SettingKey = "mcp.max_sessions"
-    public static let mcpMaxSessionsPerUser: SettingKey = "mcp.max_sessions_per_user"
-    public static let mcpSessionIdleSeconds: SettingKey = "mcp.session_idle_seconds"
+    public static let mcpSessionLifetimeSeconds: SettingKey = "mcp.session_lifetime_seconds"
 
     public static let logLevel: SettingKey = "log.level"
 
@@ -238,15 +236,9 @@ extension SettingsRegistry {
             env: "TODO_LLM_DEADLINE_SECONDS", "Seconds one chat message may spend with the model in all"),
 
         SettingDefinition(
-            .mcpMaxSessions, .int(1...1_000_000), default: .value(.int(1000)),
-            env: "TODO_MCP_MAX_SESSIONS",
-            "Streamable HTTP MCP sessions at once; a new one ends the biggest holder's oldest"),
-        SettingDefinition(
-            .mcpMaxSessionsPerUser, .int(1...10_000), default: .value(.int(10)),
-            env: "TODO_MCP_MAX_SESSIONS_PER_USER", "MCP sessions per user; a new one ends the user's least recent"),
-        SettingDefinition(
-            .mcpSessionIdleSeconds, .duration(1...604_800), default: .value(.int(1800)),
-            env: "TODO_MCP_SESSION_IDLE_SECONDS", "An MCP session unused this long ends"),
+            .mcpSessionLifetimeSeconds, .duration(60...2_592_000), default: .value(.int(86_400)),
+            env: "TODO_MCP_SESSION_LIFETIME_SECONDS",
+            "A Streamable HTTP MCP session ends this long after initialize; its client initializes again"),
 
         SettingDefinition(
             .logLevel, .enumeration(["trace", "debug", "info", "warning", "error"]), default: .value(.string("info")),

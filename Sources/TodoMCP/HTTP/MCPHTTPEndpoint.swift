@@ -8,20 +8,21 @@ import TodoHTTP
 /// specification allows.
 ///
 /// Every request needs `Authorization: Bearer <token>`; the session opened by `initialize`
-/// (`Mcp-Session-Id`) belongs to that token's user and answers 404 to anyone else.
+/// (`Mcp-Session-Id`) belongs to that token's user and answers 404 to anyone else, or once it
+/// has expired or been ended.
 public struct MCPHTTPEndpoint: Sendable {
     public static let path = "/mcp"
     static let sessionHeader = "Mcp-Session-Id"
     static let versionHeader = "MCP-Protocol-Version"
 
     let server: MCPServer
-    let sessions: MCPSessionStore
+    let sessions: MCPSessions
     let origins: OriginPolicy
     let authenticate: @Sendable (HTTPRequest) throws -> User
 
     /// `allowedOrigins` are the CORS origins: a browser page from anywhere else is refused.
     public init(
-        server: MCPServer, sessions: MCPSessionStore, allowedOrigins: [String],
+        server: MCPServer, sessions: MCPSessions, allowedOrigins: [String],
         authenticate: @escaping @Sendable (HTTPRequest) throws -> User
     ) {
         self.server = server
@@ -67,17 +68,16 @@ public struct MCPHTTPEndpoint: Sendable {
         return .noContent
     }
 
-    /// Answers `initialize` in a new session, which is kept (and its id returned) only when the
-    /// handshake succeeded.
+    /// Answers `initialize` in a new session, whose id is returned only when the handshake
+    /// succeeded.
     private func initialize(_ inbound: MCPServer.Inbound, request: HTTPRequest, user: User) throws -> HTTPResponse {
-        let session = sessions.makeSession(for: user.id)
+        let session = MCPSession(id: "", userID: user.id)
         let response =
             server.respond(to: inbound, session: session, user: user, correlationID: request.context.correlationID)
             ?? .null
         guard session.protocolVersion != nil else { return .json(status: 200, response) }
 
-        sessions.admit(session)
-        return HTTPResponse.json(status: 200, response).withHeader(Self.sessionHeader, session.id)
+        return HTTPResponse.json(status: 200, response).withHeader(Self.sessionHeader, try sessions.issue(for: session))
     }
 
     private func session(for request: HTTPRequest, user: User) throws -> MCPSession {

@@ -2,11 +2,11 @@ import Synchronization
 
 /// One client's MCP session: who it belongs to and how far the lifecycle has got.
 ///
-/// The stdio transport has one for the life of the process; Streamable HTTP keeps one per
-/// `Mcp-Session-Id` in ``MCPSessionStore``. State changes only at `initialize` and
+/// The stdio transport has one for the life of the process; Streamable HTTP makes one per
+/// request from its `Mcp-Session-Id` (``MCPSessions``). State changes only at `initialize` and
 /// `notifications/initialized`, under a lock, so requests of one session may run concurrently.
 public final class MCPSession: Sendable {
-    /// Unguessable; the HTTP transport hands it out as `Mcp-Session-Id`.
+    /// The HTTP transport's `Mcp-Session-Id` (empty during `initialize`), or `stdio`.
     public let id: String
     /// The user every tool call of this session acts for.
     public let userID: String
@@ -22,6 +22,13 @@ public final class MCPSession: Sendable {
     public init(id: String, userID: String) {
         self.id = id
         self.userID = userID
+    }
+
+    /// A session whose `initialize` was answered earlier, with `version`, and confirmed.
+    init(id: String, userID: String, resumedAt version: String) {
+        self.id = id
+        self.userID = userID
+        state.withLock { $0 = Lifecycle(protocolVersion: version, clientReady: true) }
     }
 
     /// The negotiated protocol version; nil until `initialize` has been answered.
