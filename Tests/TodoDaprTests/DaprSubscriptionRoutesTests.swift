@@ -12,7 +12,8 @@ import TodoLogging
 /// must do when they cannot reach it is part of what is checked.
 @Suite struct DaprSubscriptionRoutesTests {
     private func client(
-        appToken: String = "", inbox: DaprInbox = DaprInbox(), from address: String = "127.0.0.1"
+        appToken: String = "", inbox: DaprInbox = DaprInbox(), from address: String = "127.0.0.1",
+        proxies: TrustedProxies = .none
     ) throws -> InProcessClient {
         let configuration = DaprConfiguration(httpPort: 9, pubsub: "orders", appAPIToken: appToken)
         let dapr = DaprEventLog(
@@ -23,7 +24,7 @@ import TodoLogging
             logger: Logger(service: "tests", sink: MemoryLogSink())
         ).register(on: &router)
         let pipeline = HTTPPipeline.standard(
-            router: router, cors: CORSPolicy(allowedOrigins: []), maxBodyBytes: 1 << 20)
+            router: router, cors: CORSPolicy(allowedOrigins: []), maxBodyBytes: 1 << 20, proxies: proxies)
         return InProcessClient(handler: pipeline.handler, remoteAddress: address)
     }
 
@@ -60,6 +61,14 @@ import TodoLogging
         #expect(routes.send(.post, "/dapr/events/invoices", headers: cloudEventHeaders, body: [0x7b]).status == 403)
         for loopback in ["127.0.0.1", "::1", "::ffff:127.0.0.1"] {
             #expect(try client(from: loopback).send(.get, "/dapr/subscribe").status == 200)
+        }
+    }
+
+    @Test func aTrustedProxyCannotForwardARequestAsTheSidecar() throws {
+        let routes = try client(from: "10.0.0.7", proxies: try TrustedProxies(["10.0.0.0/8"]))
+        for forwarded in ["127.0.0.1", "::1", "203.0.113.7, 127.0.0.1"] {
+            let listing = routes.send(.get, "/dapr/subscribe", headers: [("X-Forwarded-For", forwarded)])
+            #expect(try listing.jsonBody()["error"]?["code"] == "dapr_not_local", "\(forwarded)")
         }
     }
 

@@ -98,7 +98,8 @@ def test_migrations_go_down_and_up_again(cli):
     cli(data, "migrate", "down", str(len(revisions) - 1))
     assert cli(data, "migrate", "current").stdout.strip() == "base"
     assert cli(data, "migrate", "to", "0002_event_log").stdout.strip() == "Applied 0001_initial, 0002_event_log"
-    assert cli(data, "migrate", "to", "0001_initial").stdout.strip() == "Reverted 0002_event_log"
+    assert json.loads(cli(data, "migrate", "to", "0001_initial", "--json").stdout) == {
+        "action": "reverted", "revisions": ["0002_event_log"]}
     lines = cli(data, "migrate", "history").stdout.splitlines()
     assert lines[0].split() == ["REVISION", "STATUS", "APPLIED", "AT", "SUMMARY"]
     assert lines[1].split()[:2] == ["0001_initial", "applied"] and lines[2].split()[:3] == [revisions[1], "pending", "-"]

@@ -52,3 +52,16 @@ def test_without_trusted_proxies_the_header_changes_nothing(tmp_path):
         stop_server(running)
     assert access_log_addresses(running) == ["127.0.0.1", "127.0.0.1"]
 
+
+
+def test_behind_a_load_balancer_that_appends_its_own_address_the_client_is_the_one_before(tmp_path):
+    running = start_server(tmp_path, extra_environment={
+        "TODO_TRUSTED_PROXIES": "127.0.0.1", "TODO_TRUSTED_PROXY_HOPS": "1", "TODO_SIGNUP_MAX_PER_ADDRESS": "1"})
+    try:
+        # As Google's load balancer writes it: the client's address, then its forwarding rule's.
+        assert sign_up(running, "203.0.113.7, 34.117.1.1").status_code == 201
+        assert sign_up(running, "198.51.100.2, 34.117.1.1").status_code == 201
+        assert_error(sign_up(running, "203.0.113.7, 34.117.1.1"), 429, "too_many_signups")
+    finally:
+        stop_server(running)
+    assert access_log_addresses(running) == ["203.0.113.7", "198.51.100.2", "203.0.113.7"]

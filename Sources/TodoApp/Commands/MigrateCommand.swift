@@ -71,7 +71,8 @@ enum MigrateCommand: Command {
 
     private static func report(_ revisions: [String], verb: String, json: Bool) {
         if json {
-            print(CLIJSON.object(["revisions": .array(revisions.map(JSONValue.string))]))
+            let action: JSONValue = revisions.isEmpty ? .null : .string(verb.lowercased())
+            print(CLIJSON.object(["action": action, "revisions": .array(revisions.map(JSONValue.string))]))
         } else if revisions.isEmpty {
             print("Nothing to do.")
         } else {

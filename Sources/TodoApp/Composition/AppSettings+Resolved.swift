@@ -32,7 +32,8 @@ extension AppSettings {
         maxConnections = try config.int(.httpMaxConnections)
         connectionTimeoutSeconds = try config.int(.httpConnectionTimeoutSeconds)
         corsOrigins = try config.list(.httpCORSOrigins)
-        trustedProxies = try Self.trustedProxies(config.list(.httpTrustedProxies))
+        trustedProxies = try Self.trustedProxies(
+            config.list(.httpTrustedProxies), hops: config.int(.httpTrustedProxyHops))
         let browserHost = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
         let configuredAPI = try config.string(.frontendAPIURL)
         frontendAPIURL = configuredAPI.isEmpty ? "http://\(browserHost):\(ports[.backend] ?? 8000)" : configuredAPI
@@ -80,9 +81,9 @@ extension AppSettings {
     }
 
     /// `http.trusted_proxies`, each entry an address or a CIDR range.
-    private static func trustedProxies(_ entries: [String]) throws(ConfigError) -> TrustedProxies {
+    private static func trustedProxies(_ entries: [String], hops: Int) throws(ConfigError) -> TrustedProxies {
         do {
-            return try TrustedProxies(entries)
+            return try TrustedProxies(entries, hops: hops)
         } catch {
             let key = SettingKey.httpTrustedProxies.rawValue
             throw ConfigError(

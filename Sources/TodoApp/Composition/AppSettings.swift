@@ -29,7 +29,7 @@ public struct AppSettings: Sendable {
     public var maxConnections: Int
     public var connectionTimeoutSeconds: Int
     public var corsOrigins: [String]
-    /// The proxies whose `X-Forwarded-For` is believed (`http.trusted_proxies`).
+    /// The proxies whose `X-Forwarded-For` is believed (`http.trusted_proxies`, `http.trusted_proxy_hops`).
     public var trustedProxies: TrustedProxies
     public var jwtSecret: String
     public var jwtPreviousSecrets: [String]

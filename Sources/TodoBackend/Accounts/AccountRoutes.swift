@@ -14,7 +14,7 @@ struct AccountRoutes {
         router.post("/api/auth/signup") { request in
             let input = try SignUpInput.parse(try request.jsonBody())
             // Counted before the (deliberately slow) password hash, and whether or not the email is taken.
-            try signUps.acquire(request.remoteAddress, now: clock.now)
+            try signUps.acquire(ClientAddress.limitKey(request.remoteAddress), now: clock.now)
             let session = try accounts.signUp(input)
             request.context.logger.info("Account created", [LogKey.userID: session.user.id])
             return Self.sessionResponse(session, status: 201)
@@ -29,7 +29,8 @@ struct AccountRoutes {
             if password == nil { problems.add("password", code: "required", "password is required") }
             try problems.throwIfAny()
 
-            let session = try accounts.logIn(email: email!, password: password!, clientAddress: request.remoteAddress)
+            let session = try accounts.logIn(
+                email: email!, password: password!, clientAddress: ClientAddress.limitKey(request.remoteAddress))
             return Self.sessionResponse(session, status: 200)
         }
 

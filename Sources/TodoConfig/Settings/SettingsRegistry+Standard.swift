@@ -20,6 +20,7 @@ extension SettingKey {
     public static let httpConnectionTimeoutSeconds: SettingKey = "http.connection_timeout_seconds"
     public static let httpCORSOrigins: SettingKey = "http.cors_origins"
     public static let httpTrustedProxies: SettingKey = "http.trusted_proxies"
+    public static let httpTrustedProxyHops: SettingKey = "http.trusted_proxy_hops"
 
     public static let frontendAPIURL: SettingKey = "frontend.api_url"
     public static let frontendWebSocketURL: SettingKey = "frontend.websocket_url"
@@ -149,6 +150,9 @@ extension SettingsRegistry {
         SettingDefinition(
             .httpTrustedProxies, .stringList, default: .value(.list([])), env: "TODO_TRUSTED_PROXIES",
             "Proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client; empty trusts none"),
+        SettingDefinition(
+            .httpTrustedProxyHops, .int(0...10), default: .value(.int(0)), env: "TODO_TRUSTED_PROXY_HOPS",
+            "Rightmost X-Forwarded-For addresses that are the proxies' own (1 behind Google's load balancer)"),
 
         SettingDefinition(
             .frontendAPIURL, .string, default: .value(.string("")), env: "TODO_FRONTEND_API_URL",

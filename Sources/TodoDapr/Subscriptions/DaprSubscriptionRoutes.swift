@@ -84,7 +84,7 @@ public struct DaprSubscriptionRoutes: Sendable {
     }
 
     private func authenticate(_ request: HTTPRequest) throws {
-        guard Self.isLoopback(request.remoteAddress) else {
+        guard Self.isLoopback(request.peerAddress) else {
             throw AppError(
                 .forbidden, code: "dapr_not_local", message: "Only the Dapr sidecar on this host may call /dapr routes")
         }

@@ -178,15 +178,16 @@ public final class OutboxRelay: @unchecked Sendable {
         guard !sinkReady || ContinuousClock.now - lastTopicsRefresh > .seconds(5) else { return }
         let current = try source.topics()
         let changed = current.map(\.name) != topics.map(\.name)
-        topics = current
-        lastTopicsRefresh = .now
 
+        // Only topics the broker has confirmed count as known: a failed attempt is made again.
         if changed || !sinkReady {
             try waitingForTheBroker {
                 try sink.ensureTopics(current.map { TopicSpec(name: $0.name, partitions: $0.partitions.count) })
             }
             sinkReady = true
         }
+        topics = current
+        lastTopicsRefresh = .now
     }
 
     /// Runs a call to the broker, which counts as a stall once it has waited `stallThreshold`:

@@ -32,16 +32,27 @@ struct IPAddress: Sendable, Equatable {
     }
 
     /// Parses an entry of `X-Forwarded-For` as proxies write it: a bare address, an IPv4 address
-    /// with a port (`203.0.113.7:41234`), or an IPv6 address in brackets, with or without a port.
+    /// with a port (`203.0.113.7:41234`), or an IPv6 address in brackets, with or without a port;
+    /// an IPv6 zone (`fe80::1%eth0`) is dropped.
     init?(forwarded entry: some StringProtocol) {
-        let entry = entry.trimmingWhitespace()
+        var entry = entry.trimmingWhitespace()
         if entry.hasPrefix("["), let close = entry.firstIndex(of: "]") {
-            self.init(entry[entry.index(after: entry.startIndex)..<close])
+            entry = entry[entry.index(after: entry.startIndex)..<close]
         } else if let colon = entry.firstIndex(of: ":"), entry.lastIndex(of: ":") == colon {
-            self.init(entry[..<colon])
-        } else {
-            self.init(entry)
+            entry = entry[..<colon]
         }
+        if let zone = entry.firstIndex(of: "%") { entry = entry[..<zone] }
+        self.init(entry)
+    }
+
+    /// `127.0.0.0/8`, `::1`, `0.0.0.0` or `::`: this host, or no host.
+    var isLoopbackOrUnspecified: Bool {
+        if bytes.count == 4 { return bytes[0] == 127 || bytes.allSatisfy { $0 == 0 } }
+        return bytes[0..<15].allSatisfy { $0 == 0 } && bytes[15] <= 1
+    }
+
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
     }
 }
 
@@ -54,14 +65,21 @@ struct IPRange: Sendable, Equatable {
         let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
         guard let network = IPAddress(parts[0]) else { return nil }
 
-        let maximum = network.bytes.count * 8
+        // An IPv4-mapped IPv6 range (`::ffff:10.0.0.0/104`) is the IPv4 range of its last 32 bits.
+        let mapped = network.bytes.count == 4 && parts[0].contains(":")
+        let maximum = mapped ? 128 : network.bytes.count * 8
+        var length = maximum
         if parts.count == 2 {
-            guard let length = Int(parts[1]), (0...maximum).contains(length), parts[1].allSatisfy(\.isNumber)
+            guard parts[1].allSatisfy(\.isASCII) && parts[1].allSatisfy(\.isNumber), let given = Int(parts[1]),
+                (0...maximum).contains(given)
             else { return nil }
-            prefixLength = length
-        } else {
-            prefixLength = maximum
+            length = given
         }
+        if mapped {
+            guard length >= 96 else { return nil }
+            length -= 96
+        }
+        prefixLength = length
         self.network = network
     }
 

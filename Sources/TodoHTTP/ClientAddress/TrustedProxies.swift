@@ -2,50 +2,63 @@
 /// the client is. Behind one, every request comes from the proxy's address, so limits counted per
 /// client address (failed log-ins, sign-ups) would count every user together.
 ///
-/// The client is found from the right of `X-Forwarded-For`: each trusted hop appended the address
-/// it received from, so the first address from the right that is not a trusted proxy is the client.
-/// A request from an address that is not trusted keeps its own address, whatever it sends.
+/// Each hop appends the address it received from, so the header is read from the right:
+/// - by range (the entries): the first address that is not a trusted proxy is the client;
+/// - by count (`hops`), for a load balancer that appends more than its peer's address (Google's
+///   appends the client's and then its own forwarding-rule address): the rightmost `hops`
+///   addresses are the proxies' own, and the one before them is the client.
+///
+/// Only a request whose peer is trusted is read at all (any peer, when only `hops` is given).
+/// An entry that is not an address ends the walk at the last one believed, and a loopback or
+/// unspecified address is never taken from the header: nothing outside can pass for this host.
 public struct TrustedProxies: Sendable {
     private let ranges: [IPRange]
+    private let hops: Int
 
     /// Trusts nobody: the peer address is the client.
-    public static let none = TrustedProxies(ranges: [])
+    public static let none = TrustedProxies(ranges: [], hops: 0)
 
     /// An entry that is neither an IP address nor a CIDR range.
     public struct InvalidEntry: Error, Sendable {
         public let entry: String
     }
 
-    /// Addresses or CIDR ranges, IPv4 or IPv6 (`10.0.0.0/8`, `fd00::/8`, `192.0.2.10`).
-    public init(_ entries: [String]) throws(InvalidEntry) {
+    /// Addresses or CIDR ranges, IPv4 or IPv6 (`10.0.0.0/8`, `fd00::/8`, `192.0.2.10`), and how
+    /// many rightmost `X-Forwarded-For` addresses the proxies wrote about themselves (0: read by
+    /// range only).
+    public init(_ entries: [String], hops: Int = 0) throws(InvalidEntry) {
         var ranges: [IPRange] = []
         for entry in entries {
             guard let range = IPRange(entry) else { throw InvalidEntry(entry: entry) }
             ranges.append(range)
         }
-        self.init(ranges: ranges)
+        self.init(ranges: ranges, hops: max(0, hops))
     }
 
-    private init(ranges: [IPRange]) {
+    private init(ranges: [IPRange], hops: Int) {
         self.ranges = ranges
+        self.hops = hops
     }
 
     public var isEmpty: Bool {
-        ranges.isEmpty
+        ranges.isEmpty && hops == 0
     }
 
     /// The client's address for a request from `peer` carrying the `X-Forwarded-For` values
-    /// `forwardedFor` (every header line, in order). An entry that is not an address ends the walk:
-    /// the hop that wrote it is as far as the chain can be believed.
+    /// `forwardedFor` (every header line, in order).
     public func clientAddress(peer: String, forwardedFor: [String]) -> String {
-        guard let peerAddress = IPAddress(peer), isTrusted(peerAddress) else { return peer }
+        guard !isEmpty, let peerAddress = IPAddress(peer), ranges.isEmpty || isTrusted(peerAddress) else {
+            return peer
+        }
 
-        let hops = forwardedFor.flatMap { $0.split(separator: ",") }
         var client = peer
-        for hop in hops.reversed() {
-            guard let address = IPAddress(forwarded: hop) else { break }
+        var counted = 0
+        let hops = forwardedFor.flatMap { $0.split(separator: ",") }.reversed()
+        for hop in hops where !hop.allSatisfy({ $0 == " " || $0 == "\t" }) {
+            guard let address = IPAddress(forwarded: hop), !address.isLoopbackOrUnspecified else { break }
             client = address.text
-            if !isTrusted(address) { break }
+            counted += 1
+            if self.hops > 0 ? counted > self.hops : !isTrusted(address) { break }
         }
         return client
     }

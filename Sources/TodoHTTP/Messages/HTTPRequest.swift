@@ -15,8 +15,12 @@ public struct HTTPRequest: Sendable {
     public var queryItems: [QueryItem]
     public var headers: HTTPHeaders
     public var body: [UInt8]
-    /// The peer's IP address as text.
+    /// The client's IP address as text: the peer's, or behind a trusted proxy the one its
+    /// `X-Forwarded-For` names (``ClientAddressMiddleware``). What limits and logs count by.
     public var remoteAddress: String
+    /// The address of the socket's other end, which no header changes: what a check of where a
+    /// request physically comes from (the Dapr sidecar on loopback) must use.
+    public let peerAddress: String
     /// Values of the `{name}` segments of the matched route pattern, percent-decoded.
     public var pathParameters: [String: String]
     public var context: RequestContext
@@ -43,6 +47,7 @@ public struct HTTPRequest: Sendable {
         self.headers = headers
         self.body = body
         self.remoteAddress = remoteAddress
+        self.peerAddress = remoteAddress
         self.pathParameters = [:]
         self.context = RequestContext(logger: logger, startTime: startTime)
         self.bodyLimitExceeded = false

@@ -7,6 +7,8 @@ import TodoLogging
 public struct AccessLogMiddleware: HTTPMiddleware {
     /// The metadata key of the request path (TodoLogging's `LogKey` has no entry for it yet).
     public static let pathKey = "http.path"
+    /// The metadata key of the proxy a forwarded request came through (``HTTPRequest/peerAddress``).
+    public static let peerKey = "client.peer"
 
     public init() {}
 
@@ -33,6 +35,9 @@ public struct AccessLogMiddleware: HTTPMiddleware {
         if let code = response.errorCode {
             metadata[LogKey.errorCode] = code
         }
+        if request.peerAddress != request.remoteAddress {
+            metadata[Self.peerKey] = request.peerAddress
+        }
         logger.log(level, "request handled", metadata)
         return response
     }
@@ -43,7 +48,7 @@ public struct AccessLogMiddleware: HTTPMiddleware {
     /// The method as sent, cut to ``maxMethodLength`` characters with `…` when longer.
     static func loggable(_ method: HTTPMethod) -> String {
         let token = method.rawValue
-        guard token.utf8.count > maxMethodLength else { return token }
+        guard token.count > maxMethodLength else { return token }
         return String(token.prefix(maxMethodLength)) + "…"
     }
 

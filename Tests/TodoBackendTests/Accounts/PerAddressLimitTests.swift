@@ -43,6 +43,13 @@ import TodoHTTP
         #expect(signUp("edsger", from: "203.0.113.7").status == 201)
     }
 
+    @Test func ipv6ClientsAreCountedByTheirSlash64() {
+        #expect(signUp("ada", from: "2001:db8:1:2::1").status == 201)
+        #expect(signUp("alan", from: "2001:db8:1:2::2").status == 201)
+        #expect(signUp("grace", from: "2001:db8:1:2:ffff::3").errorCode == "too_many_signups")
+        #expect(signUp("grace", from: "2001:db8:1:3::1").status == 201)
+    }
+
     @Test func aTakenEmailCounts_butABodyThatIsNotASignUpDoesNot() {
         #expect(signUp("ada", from: "192.0.2.1").status == 201)
         #expect(signUp("ada", from: "192.0.2.1").errorCode == "email_taken")
