@@ -101,6 +101,15 @@ def test_every_service_serves_metrics_that_parse(stack):
         assert in_flight == [({"service": "recurring-task" if service == "recurring" else service}, 1.0)]
 
 
+def test_metrics_are_not_served_to_requests_a_proxy_forwarded(stack):
+    for service in SERVICES:
+        url = f"http://127.0.0.1:{stack.ports[service]}/metrics"
+        forwarded = requests.get(url, headers={"X-Forwarded-For": "203.0.113.7"}, timeout=10)
+        assert forwarded.status_code == 404, service
+        assert forwarded.json()["error"]["code"] == "route_not_found"
+        assert requests.get(url, timeout=10).status_code == 200
+
+
 def test_api_requests_are_counted_by_route_template_and_status_exactly(stack):
     account = sign_up(stack, "metrics")
     task = account.create_task(title="Counted")
