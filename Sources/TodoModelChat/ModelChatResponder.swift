@@ -47,7 +47,10 @@ public struct ModelChatResponder: ChatAnswering {
         let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int(client.configuration.deadline * 1000)))
         let runner = ToolCallRunner(toolbox: toolbox, context: ToolContext(user: user, tasks: tasks, change: change))
         var loop = ModelLoop(
-            client: client, runner: runner, messages: Self.messages(text, history: history, now: clock.now, user: user),
+            client: client, runner: runner,
+            messages: Self.messages(
+                text, history: history, referred: Self.referredTasks(history.last, user: user, tasks: tasks),
+                now: clock.now, user: user),
             deadline: deadline)
 
         let ending = loop.run()
@@ -70,15 +73,34 @@ public struct ModelChatResponder: ChatAnswering {
         }
     }
 
-    /// The system prompt, the stored turns as user and assistant messages, then the new message.
-    static func messages(_ text: String, history: [ConversationTurn], now: Date, user: User) -> [JSONValue] {
+    /// The system prompt, the stored turns as user and assistant messages, the tasks the last turn
+    /// referred to (what "it" and "the second one" mean), then the new message.
+    static func messages(
+        _ text: String, history: [ConversationTurn], referred: [TodoTask] = [], now: Date, user: User
+    ) -> [JSONValue] {
         var messages = [ModelMessage.system(SystemPrompt.text(now: now, user: user))]
         for turn in history {
             messages.append(ModelMessage.user(turn.message))
             messages.append(ModelMessage.assistant(turn.reply))
         }
+        if !referred.isEmpty {
+            let list = JSONValue.array(referred.map { TaskJSON.value($0, timeZone: user.timeZone) })
+            messages.append(
+                ModelMessage.system(
+                    "The previous reply referred to these tasks, in the order shown: \"it\", \"that one\", "
+                        + "\"the second one\" and \"them\" in the next message mean these. "
+                        + String(decoding: list.serialized(), as: UTF8.self)))
+        }
         messages.append(ModelMessage.user(text))
         return messages
+    }
+
+    /// The most tasks of the previous turn shown to the model.
+    static let maximumReferredTasks = 20
+
+    /// The tasks `turn` listed or acted on that still exist, in its order.
+    static func referredTasks(_ turn: ConversationTurn?, user: User, tasks: TaskService) -> [TodoTask] {
+        (turn?.taskIDs ?? []).prefix(maximumReferredTasks).compactMap { try? tasks.get(for: user, id: $0) }
     }
 
     /// A model-written reply; the turn keeps the tasks the actions touched, in the offline

@@ -62,6 +62,30 @@ import TodoModelChat
         #expect(messages[3]["content"] == "thanks")
     }
 
+    @Test func theTasksThePreviousTurnReferredTo_areNamedBeforeTheNewMessage() throws {
+        let harness = try ModelHarness([
+            .reply(Completion.tools([("call_1", "add_task", #"{"title": "Milk"}"#)])),
+            .reply(Completion.text("Added Milk.")),
+            .reply(Completion.text("Done.")),
+        ])
+        let first = try harness.send("add milk")
+        let gone = try harness.add(["title": "Deleted since"])
+        var earlier = first.turn
+        earlier.taskIDs.append(gone)
+        _ = try harness.tasks.delete(for: harness.user, id: gone)
+
+        _ = try harness.send("mark it done", history: [earlier])
+
+        let messages = harness.server.requests[2].body["messages"]?.arrayValue ?? []
+        #expect(messages.map { $0["role"]?.stringValue ?? "" } == ["system", "user", "assistant", "system", "user"])
+        let context = messages[3]["content"]?.stringValue ?? ""
+        let milk = try #require(try harness.allTasks().first)
+        #expect(context.contains("\"it\""))
+        #expect(context.contains(milk.id) && context.contains("Milk"))
+        #expect(!context.contains(gone), "a task deleted since is left out")
+        #expect(messages[4]["content"] == "mark it done")
+    }
+
     @Test func parallelToolCallsInOneMessage_runInOrderAndEachGetsItsResult() throws {
         let harness = try ModelHarness([
             .reply(
