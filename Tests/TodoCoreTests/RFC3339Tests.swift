@@ -18,6 +18,16 @@ import TodoCore
         #expect(RFC3339.format(winter, in: kolkata) == "2026-01-15T13:30:00+05:30")
     }
 
+    @Test func writesEveryFieldAtItsWidth_andNegativeOffsets() {
+        let date = RFC3339.parse("0001-02-03T04:05:06.007Z")!
+        #expect(RFC3339.format(date) == "0001-02-03T04:05:06.007Z")
+        #expect(RFC3339.format(date, offsetSeconds: -(3 * 3600 + 30 * 60)) == "0001-02-03T00:35:06.007-03:30")
+        let late = RFC3339.parse("9999-12-31T23:59:59.999Z")!
+        #expect(RFC3339.format(late) == "9999-12-31T23:59:59.999Z")
+        #expect(RFC3339.format(late, offsetSeconds: -12 * 3600) == "9999-12-31T11:59:59.999-12:00")
+        #expect(RFC3339.format(late, offsetSeconds: 14 * 3600).hasPrefix("10000-01-01T13:59:59.999+14:00"))
+    }
+
     @Test func parsesOffsetsAndFractions() {
         #expect(RFC3339.parse("2026-03-03T09:00:00+01:00") == RFC3339.parse("2026-03-03T08:00:00Z"))
         #expect(RFC3339.parse("2026-03-03T08:00:00.5Z")?.millisecondsSince1970 == 1_772_524_800_500)

@@ -36,23 +36,3 @@ import TodoCore
         #expect(!UUIDv7Generator.isWellFormed("0190C1E2-AAAA-7BBB-8CCC-DDDDDDDDDDDD"))
     }
 }
-
-@Suite struct JSONWriterTests {
-    @Test func escapesStringsAndSeparatesMembers() throws {
-        var writer = JSONWriter()
-        writer.beginObject()
-        writer.key("text")
-        writer.string("quote \" backslash \\ newline \n bell \u{07} emoji 🎉")
-        writer.key("list")
-        writer.beginArray()
-        writer.int(1)
-        writer.null()
-        writer.bool(false)
-        writer.endArray()
-        writer.endObject()
-
-        let parsed = try JSONValue.parse(writer.bytes)
-        #expect(parsed["text"]?.stringValue == "quote \" backslash \\ newline \n bell \u{07} emoji 🎉")
-        #expect(parsed["list"] == .array([.number(1), .null, .bool(false)]))
-    }
-}
