@@ -107,6 +107,7 @@ import Testing
             profile: "test", profileNamedBy: "profile show")
 
         #expect(config.profileOrigin == "selected by profile show")
+        #expect(config.profileSelectedBy == "argument")
         #expect(throws: ConfigError.self) {
             try ConfigResolver(environment: environment).resolve(profile: "nope", profileNamedBy: "profile show")
         }
@@ -150,8 +151,10 @@ import Testing
 
         #expect(fromEnvironment.profileName == "test")
         #expect(fromEnvironment.profileOrigin == "selected by TODO_PROFILE")
+        #expect(fromEnvironment.profileSelectedBy == "env")
         #expect(fromFlag.profileName == "local")
         #expect(fromFlag.profileOrigin == "selected by --profile")
+        #expect(fromFlag.profileSelectedBy == "flag")
     }
 
     @Test func builtInTestProfile_isQuietCheapAndUsesTheTemporaryDirectory() throws {

@@ -35,6 +35,43 @@ struct HTTPServerBodyTests {
         #expect(response.json?["error"]?["details"]?["limit_bytes"] == .number(Double(TestServer.maxBodyBytes)))
     }
 
+    /// Lengths that disagree, or a length beside `Transfer-Encoding`, are refused by this server;
+    /// lengths that are not a number libmicrohttpd refuses itself, with its own page (400 or 413).
+    @Test(arguments: [
+        ("Content-Length: 2\r\nContent-Length: 61", "invalid_content_length"),
+        ("Content-Length: 2\r\nTransfer-Encoding: chunked", "invalid_content_length"),
+        ("Content-Length: 2, 61", nil), ("Content-Length: 0x2", nil), ("Content-Length: 99999999999999999999", nil),
+    ])
+    func anAmbiguousBodyLength_isRefusedAndNothingAfterItRuns(framing: String, code: String?) throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let connection = try server.connect()
+
+        // What follows the first length would be a second request if the server read on.
+        try connection.write(
+            "POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\(framing)\r\n\r\n{}"
+                + "GET /items/smuggled HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        let response = try connection.readResponse()
+
+        #expect([400, 413].contains(response.status))
+        if let code {
+            #expect(response.status == 400 && response.errorCode == code)
+        }
+        #expect(response.header("Connection")?.lowercased() == "close")
+        #expect(connection.isClosedByPeer(), "the bytes after the body are never read as a request")
+    }
+
+    @Test func repeatedIdenticalLengths_areOneLength() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let connection = try server.connect()
+
+        try connection.write(
+            "POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 2\r\nContent-Length: 2\r\n\r\n{}")
+        #expect(try connection.readResponse().status == 201)
+    }
+
     @Test func chunkedBodyOverLimit_is413AndConnectionStaysUsable() throws {
         let server = try TestServer()
         defer { server.stop() }

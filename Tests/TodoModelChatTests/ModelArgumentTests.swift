@@ -40,7 +40,10 @@ import TodoModelChat
 
     @Test func anUnknownTool_getsAnErrorResultAndRecordsNoAction() throws {
         let harness = try ModelHarness([
-            .reply(Completion.tools([("call_1", "send_email", #"{"to": "bob@example.com"}"#)])),
+            .reply(
+                Completion.tools([
+                    ("call_1", "send_email", #"{"to": "bob@example.com"}"#), ("call_2", "send_sms", "{broken"),
+                ])),
             .reply(Completion.text("I can only manage your tasks.")),
         ])
 
@@ -50,6 +53,9 @@ import TodoModelChat
         #expect(response.reply == "I can only manage your tasks.")
         let second = harness.server.requests[1].body["messages"]?.arrayValue ?? []
         #expect(try Self.toolResult(in: second, for: "call_1")["error"]?["code"] == "unknown_tool")
+        #expect(
+            try Self.toolResult(in: second, for: "call_2")["error"]?["code"] == "unknown_tool",
+            "an unknown tool is reported as such, whatever its arguments")
     }
 
     @Test func argumentsOutsideTheSchema_areRefusedByValidationAndReported() throws {
@@ -116,9 +122,10 @@ import TodoModelChat
         #expect(try Self.toolResult(in: second, for: id)["task"]?["title"] == "Milk")
     }
 
-    @Test func nullArguments_areNoArguments_likeMissingOnes() throws {
+    @Test(arguments: [JSONValue.null, .string("null"), .string(" ")])
+    func nullArguments_areNoArguments_likeMissingOnes(arguments: JSONValue) throws {
         let call: JSONValue = [
-            "id": "call_1", "type": "function", "function": ["name": "list_tasks", "arguments": nil],
+            "id": "call_1", "type": "function", "function": ["name": "list_tasks", "arguments": arguments],
         ]
         let harness = try ModelHarness([
             .reply([

@@ -174,7 +174,7 @@ enum ProfileCommand: Command {
             ])
         }
         return [
-            "profile": .string(config.profileName), "selected_by": .string(config.profileOrigin),
+            "profile": .string(config.profileName), "selected_by": .string(config.profileSelectedBy),
             "file": .string(config.profilesFile), "settings": .array(settings),
         ]
     }

@@ -13,9 +13,12 @@ struct AccountRoutes {
     func register(on router: inout Router) {
         router.post("/api/auth/signup") { request in
             let input = try SignUpInput.parse(try request.jsonBody())
-            // Counted before the (deliberately slow) password hash, and whether or not the email is taken.
-            try signUps.acquire(ClientAddress.limitKey(request.remoteAddress), now: clock.now)
+            // Checked before the (deliberately slow) password hash; only accounts created count, so
+            // signing up again with an address already taken never locks anyone out.
+            let address = ClientAddress.limitKey(request.remoteAddress)
+            try signUps.check(address, now: clock.now)
             let session = try accounts.signUp(input)
+            signUps.record(address, now: clock.now)
             request.context.logger.info("Account created", [LogKey.userID: session.user.id])
             return Self.sessionResponse(session, status: 201)
         }

@@ -410,7 +410,7 @@ enum OpenAPIDocument {
                     "$ref": "#/components/responses/ValidationFailed"
                   },
                   "429": {
-                    "description": "Too many sign-ups from this client address in the window \#
+                    "description": "Too many accounts created from this client address in the window \#
         (`auth.signup_max_per_address` per `auth.signup_window_seconds`). Codes: `too_many_signups`.",
                     "headers": {
                       "X-Request-ID": {

@@ -36,7 +36,7 @@ public final class WindowRateLimiter: Sendable {
         WindowRateLimiter(limit: limit, window: window, code: "chat_rate_limited", what: "chat messages")
     }
 
-    /// Sign-ups per client address: `too_many_signups`.
+    /// Accounts created per client address: `too_many_signups`.
     public static func signUps(perAddress limit: Int, window: TimeInterval) -> WindowRateLimiter {
         WindowRateLimiter(
             limit: limit, window: window, code: "too_many_signups", what: "sign-ups from this address")
@@ -46,22 +46,46 @@ public final class WindowRateLimiter: Sendable {
     /// `details.retry_after` (which the HTTP layer also sends as `Retry-After`).
     public func acquire(_ key: String, now: Date) throws(AppError) {
         let wait = windows.withLock { windows -> TimeInterval? in
-            if var entry = windows[key], now.timeIntervalSince(entry.start) < window {
-                guard entry.count < limit else {
-                    return entry.start.addingTimeInterval(window).timeIntervalSince(now)
-                }
-                entry.count += 1
-                windows[key] = entry
-                return nil
-            }
-            windows[key] = Window(count: 1, start: now)
-            Self.trim(&windows, capacity: capacity, now: now, window: window)
+            if let wait = Self.wait(windows[key], now: now, limit: limit, window: window) { return wait }
+            Self.count(key, in: &windows, now: now, window: window, capacity: capacity)
             return nil
         }
-        guard let wait else { return }
+        if let wait { throw refusal(wait) }
+    }
 
+    /// Throws the 429 of ``acquire(_:now:)`` when `key` is at its limit, without counting: for
+    /// what counts only once it has succeeded (see ``record(_:now:)``).
+    public func check(_ key: String, now: Date) throws(AppError) {
+        let wait = windows.withLock { Self.wait($0[key], now: now, limit: limit, window: window) }
+        if let wait { throw refusal(wait) }
+    }
+
+    /// Counts one success of `key` checked with ``check(_:now:)``. Attempts running at the same
+    /// time may pass one check together, so the limit can be passed by that many.
+    public func record(_ key: String, now: Date) {
+        windows.withLock { Self.count(key, in: &$0, now: now, window: window, capacity: capacity) }
+    }
+
+    private static func wait(_ entry: Window?, now: Date, limit: Int, window: TimeInterval) -> TimeInterval? {
+        guard let entry, now.timeIntervalSince(entry.start) < window, entry.count >= limit else { return nil }
+        return entry.start.addingTimeInterval(window).timeIntervalSince(now)
+    }
+
+    private static func count(
+        _ key: String, in windows: inout [String: Window], now: Date, window: TimeInterval, capacity: Int
+    ) {
+        if var entry = windows[key], now.timeIntervalSince(entry.start) < window {
+            entry.count += 1
+            windows[key] = entry
+            return
+        }
+        windows[key] = Window(count: 1, start: now)
+        trim(&windows, capacity: capacity, now: now, window: window)
+    }
+
+    private func refusal(_ wait: TimeInterval) -> AppError {
         let seconds = max(1, Int(wait.rounded(.up)))
-        throw AppError(
+        return AppError(
             .rateLimited, code: code, message: "Too many \(what); try again in \(seconds) seconds",
             details: .object(["retry_after": .number(Double(seconds))]))
     }

@@ -41,7 +41,7 @@ public struct ConfigResolver: Sendable {
     ) throws(ConfigError) -> ResolvedConfig {
         let store = profileStore(explicitFile: explicitFile)
         let file = try store.load()
-        let (profile, origin) = try selectProfile(
+        let (profile, origin, selectedBy) = try selectProfile(
             explicit: explicitProfile, namedBy: profileNamedBy, file: file, store: store)
 
         let fromEnvironment = try environmentValues()
@@ -77,16 +77,18 @@ public struct ConfigResolver: Sendable {
             }
             settings.append(ResolvedSetting(definition: definition, value: value, source: source))
         }
-        return ResolvedConfig(profile: profile, profileOrigin: origin, profilesFile: store.path, settings: settings)
+        return ResolvedConfig(
+            profile: profile, profileOrigin: origin, profileSelectedBy: selectedBy, profilesFile: store.path,
+            settings: settings)
     }
 
     // MARK: - Layers
 
-    /// The profile to apply and what chose it; `namedBy` is where `explicit` came from
-    /// (`--profile`, or the argument of `profile show`).
+    /// The profile to apply and what chose it, in words and as a kind; `namedBy` is where
+    /// `explicit` came from (`--profile`, or the argument of `profile show`).
     private func selectProfile(
         explicit: String?, namedBy: String, file: ProfilesFile, store: ProfileStore
-    ) throws(ConfigError) -> (Profile, String) {
+    ) throws(ConfigError) -> (Profile, String, String) {
         let known = store.builtIns + file.profiles
         let lookup = { (name: String) -> Profile? in known.first { $0.name == name } }
         let names = known.map(\.name)
@@ -95,23 +97,24 @@ public struct ConfigResolver: Sendable {
             guard let profile = lookup(explicit) else {
                 throw Profile.unknown(explicit, known: names, context: namedBy)
             }
-            return (profile, "selected by \(namedBy)")
+            return (profile, "selected by \(namedBy)", namedBy == "--profile" ? "flag" : "argument")
         }
         if let name = environment[ConfigPaths.profileVariable], !name.isEmpty {
             guard let profile = lookup(name) else {
                 throw Profile.unknown(
                     name, known: names, context: "environment variable \(ConfigPaths.profileVariable)")
             }
-            return (profile, "selected by \(ConfigPaths.profileVariable)")
+            return (profile, "selected by \(ConfigPaths.profileVariable)", "env")
         }
         if let name = file.currentProfile {
             guard let profile = lookup(name) else {
                 throw Profile.unknown(
                     name, known: names, context: "current_profile", file: file.path, line: file.currentProfileLine)
             }
-            return (profile, "current profile")
+            return (profile, "current profile", "current")
         }
-        return (store.builtIns.first { $0.name == BuiltInProfiles.localName } ?? Profile(name: "local"), "default")
+        let local = store.builtIns.first { $0.name == BuiltInProfiles.localName } ?? Profile(name: "local")
+        return (local, "default", "default")
     }
 
     /// The default of `definition`; one taken from another program's environment variable is

@@ -5,16 +5,22 @@
 public struct ResolvedConfig: Sendable, Equatable {
     /// The profile whose overrides were applied.
     public let profile: Profile
-    /// How the profile was chosen: `--profile`, `TODO_PROFILE`, `current_profile` or `default`.
+    /// How the profile was chosen, for people: `selected by --profile`, `current profile`, ...
     public let profileOrigin: String
+    /// The same for scripts: `flag`, `argument` (`profile show NAME`), `env`, `current` or `default`.
+    public let profileSelectedBy: String
     /// The profiles file that was read (it need not exist).
     public let profilesFile: String
     /// Every setting, in the registry's display order.
     public let settings: [ResolvedSetting]
 
-    public init(profile: Profile, profileOrigin: String, profilesFile: String, settings: [ResolvedSetting]) {
+    public init(
+        profile: Profile, profileOrigin: String, profileSelectedBy: String, profilesFile: String,
+        settings: [ResolvedSetting]
+    ) {
         self.profile = profile
         self.profileOrigin = profileOrigin
+        self.profileSelectedBy = profileSelectedBy
         self.profilesFile = profilesFile
         self.settings = settings
     }

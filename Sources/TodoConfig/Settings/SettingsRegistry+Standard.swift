@@ -198,7 +198,7 @@ extension SettingsRegistry {
             env: "TODO_LOGIN_WINDOW_SECONDS", "Window in which failed logins are counted"),
         SettingDefinition(
             .signupMaxPerAddress, .int(1...1_000_000), default: .value(.int(20)),
-            env: "TODO_SIGNUP_MAX_PER_ADDRESS", "Sign-ups allowed from one client address per window before 429"),
+            env: "TODO_SIGNUP_MAX_PER_ADDRESS", "Accounts one client address may create per window before 429"),
         SettingDefinition(
             .signupWindowSeconds, .duration(1...86_400), default: .value(.int(3600)),
             env: "TODO_SIGNUP_WINDOW_SECONDS", "Window in which an address's sign-ups are counted"),

@@ -45,7 +45,8 @@ public struct AccessLogMiddleware: HTTPMiddleware {
     /// The longest method token logged whole; a client may send kilobytes of one.
     static let maxMethodLength = 24
 
-    /// The method as sent, cut to ``maxMethodLength`` characters with `…` when longer.
+    /// The method as sent, cut to ``maxMethodLength`` characters with `…` when longer: for the
+    /// log line and for the 405 message, which would otherwise echo kilobytes back.
     static func loggable(_ method: HTTPMethod) -> String {
         let token = method.rawValue
         guard token.count > maxMethodLength else { return token }

@@ -111,7 +111,7 @@ public struct Router: Sendable {
         return { request in
             let error = AppError(
                 .methodNotAllowed, code: "method_not_allowed",
-                message: "Method \(request.method.rawValue) is not allowed for this path")
+                message: "Method \(AccessLogMiddleware.loggable(request.method)) is not allowed for this path")
             return HTTPResponse.error(error).withHeader("Allow", allow)
         }
     }

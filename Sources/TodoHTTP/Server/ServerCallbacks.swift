@@ -47,6 +47,11 @@ enum ServerCallbacks {
             state.arrivedWhileDraining = core.draining.load(ordering: .sequentiallyConsistent)
             state.method = HTTPMethod(rawValue: String(cString: method))
             state.headers = readHeaders(connection)
+            guard HandlerInvocation.hasUnambiguousLength(state.headers) else {
+                return MHDResponseWriter.queue(
+                    HandlerInvocation.ambiguousLength, on: connection, serviceName: core.serviceName,
+                    closeConnection: true)
+            }
             let declared = state.headers["Content-Length"].flatMap { Int($0) } ?? 0
             guard declared > core.maxBodyBytes else { return .YES }
             state.bodyLimitExceeded = true

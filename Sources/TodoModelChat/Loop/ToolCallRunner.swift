@@ -20,12 +20,12 @@ struct ToolCallRunner {
         if truncated {
             return refuse(call, code: "arguments_cut_off", "The arguments were cut off; send the call again, shorter")
         }
+        guard let tool = toolbox.tool(named: call.name) else {
+            let result = toolbox.run(ToolCall(tool: call.name, arguments: .object([:])), in: context)
+            return Outcome(message: ModelMessage.tool(call.id, result: result.value), action: nil)
+        }
         guard let text = call.arguments, let arguments = Self.arguments(text) else {
             return refuse(call, code: "invalid_arguments", "The arguments must be one JSON object; nothing was run")
-        }
-        guard let tool = toolbox.tool(named: call.name) else {
-            let result = toolbox.run(ToolCall(tool: call.name, arguments: arguments), in: context)
-            return Outcome(message: ModelMessage.tool(call.id, result: result.value), action: nil)
         }
 
         let result = tool.call(arguments, in: context)
@@ -33,12 +33,13 @@ struct ToolCallRunner {
         return Outcome(message: ModelMessage.tool(call.id, result: result.value), action: action)
     }
 
-    /// The arguments as an object; an empty string (which some servers send for no arguments)
-    /// is `{}`.
+    /// The arguments as an object; an empty string or `null` (which some servers send for no
+    /// arguments) is `{}`.
     static func arguments(_ text: String) -> JSONValue? {
         if text.allSatisfy(\.isWhitespace) { return .object([:]) }
-        guard let value = try? JSONValue.parse(Array(text.utf8)), value.objectValue != nil else { return nil }
-        return value
+        guard let value = try? JSONValue.parse(Array(text.utf8)) else { return nil }
+        if value == .null { return .object([:]) }
+        return value.objectValue == nil ? nil : value
     }
 
     private func refuse(_ call: ModelToolCall, code: String, _ message: String) -> Outcome {

@@ -30,4 +30,16 @@ import TodoCore
         try limiter.acquire("old", now: start.addingTimeInterval(3))
         #expect(throws: AppError.self) { try limiter.acquire("new", now: start.addingTimeInterval(4)) }
     }
+
+    @Test func checkDoesNotCount_recordDoes() throws {
+        let limiter = WindowRateLimiter.signUps(perAddress: 2, window: 60)
+        for _ in 0..<5 { try limiter.check("a", now: start) }
+        limiter.record("a", now: start)
+        limiter.record("a", now: start.addingTimeInterval(1))
+
+        #expect(throws: AppError.self) { try limiter.check("a", now: start.addingTimeInterval(2)) }
+        #expect(throws: AppError.self) { try limiter.acquire("a", now: start.addingTimeInterval(2)) }
+        try limiter.check("b", now: start.addingTimeInterval(2))
+        try limiter.check("a", now: start.addingTimeInterval(60))
+    }
 }
