@@ -22,8 +22,10 @@ struct HandlerFailure: Error {}
 
 extension EventLogConformance {
     /// Polls `condition` until it holds or `timeout` passes; consumers run on their own threads,
-    /// so a check waits for the state it expects instead of sleeping a fixed time.
-    static func waitUntil(timeout: TimeInterval = 10, _ condition: () throws -> Bool) rethrows -> Bool {
+    /// so a check waits for the state it expects instead of sleeping a fixed time. The bound is
+    /// generous: a Kafka group's rebalance takes the mock cluster's 3 s join delay when the machine
+    /// is idle, and took over 10 s once in CI with the whole suite running beside it.
+    static func waitUntil(timeout: TimeInterval = 30, _ condition: () throws -> Bool) rethrows -> Bool {
         let deadline = Date(timeIntervalSinceNow: timeout)
         while Date() < deadline {
             if try condition() { return true }
