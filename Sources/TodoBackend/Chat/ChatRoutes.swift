@@ -50,11 +50,15 @@ struct ChatRoutes {
             })
     }
 
-    /// `{"message": string, "conversation_id"?: string | null}`.
+    /// `{"message": string, "conversation_id"?: string | null}`; other fields are `unknown_field`,
+    /// as on every other route.
     static func chatInput(_ body: JSONValue) throws -> (message: String, conversationID: String?) {
         var problems = ValidationErrors()
-        guard case .object = body else {
-            throw AppError.badRequest("The body must be a JSON object", code: "invalid_body")
+        guard let object = body.objectValue else {
+            throw AppError(.badRequest, code: "body_not_object", message: "The request body must be a JSON object")
+        }
+        for key in object.keys.sorted() where key != "message" && key != "conversation_id" {
+            problems.add(key, code: "unknown_field", "Unknown field '\(key)'")
         }
         let message = body["message"]?.stringValue
         if message == nil { problems.add("message", code: "required", "message is required and must be a string") }

@@ -58,6 +58,19 @@ import TodoHTTP
         #expect(reply.json["user"]?["email"] == "grace@example.com")
     }
 
+    @Test func aLoginBodyThatIsNotAnObjectOrHasUnknownFields_isRefusedAsOnEveryRoute() throws {
+        _ = try backend.signUp("kay")
+
+        let array = backend.send(.post, "/api/auth/login", json: ["kay@example.com"])
+        #expect(array.status == 400)
+        #expect(array.errorCode == "body_not_object")
+        let extra = backend.send(
+            .post, "/api/auth/login",
+            json: ["email": "kay@example.com", "password": "correct horse battery", "remember": true])
+        #expect(extra.status == 422)
+        #expect(extra.invalidFields == ["remember"])
+    }
+
     @Test func wrongPasswordAndUnknownEmailLookTheSame() throws {
         _ = try backend.signUp("alan")
         let wrong = backend.send(

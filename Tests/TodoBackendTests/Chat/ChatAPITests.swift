@@ -103,6 +103,17 @@ import TodoHTTP
         #expect(backend.send(.get, "/api/conversations", token: token).json["conversations"] == [])
     }
 
+    @Test func aBodyThatIsNotAnObjectOrHasUnknownFields_isRefusedAsOnEveryRoute() {
+        let array = backend.send(.post, "/api/chat", token: token, json: ["message"])
+        #expect(array.status == 400)
+        #expect(array.errorCode == "body_not_object")
+
+        let extra = backend.send(.post, "/api/chat", token: token, json: ["message": "hi", "mesage": "hi"])
+        #expect(extra.status == 422)
+        #expect(extra.invalidFields == ["mesage"])
+        #expect(backend.send(.get, "/api/conversations", token: token).json["conversations"] == [])
+    }
+
     @Test func unknownConversation_is404AndStoresNothing() {
         let reply = chat("add buy milk", in: "0190a000-0000-7000-8000-000000000000")
         #expect(reply.status == 404)
