@@ -61,6 +61,21 @@ struct HTTPServerBodyTests {
         #expect(connection.isClosedByPeer(), "the bytes after the body are never read as a request")
     }
 
+    @Test func anHTTP11RequestWithoutHost_is400_butHTTP10NeedsNone() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+
+        let bare = try server.connect()
+        try bare.write("GET /items/1 HTTP/1.1\r\n\r\n")
+        let refused = try bare.readResponse()
+        #expect(refused.status == 400)
+        #expect(refused.errorCode == "missing_host")
+
+        let old = try server.connect()
+        try old.write("GET /items/1 HTTP/1.0\r\n\r\n")
+        #expect(try old.readResponse().status == 200)
+    }
+
     @Test func repeatedIdenticalLengths_areOneLength() throws {
         let server = try TestServer()
         defer { server.stop() }

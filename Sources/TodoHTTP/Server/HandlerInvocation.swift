@@ -31,6 +31,10 @@ enum HandlerInvocation {
             "Send one Content-Length, a number of bytes, and no Transfer-Encoding beside it",
             code: "invalid_content_length"))
 
+    /// The answer to an HTTP/1.1 request without `Host`, which RFC 9112 §3.2 requires to be 400.
+    static let missingHost = HTTPResponse.error(
+        .badRequest("An HTTP/1.1 request needs a Host header", code: "missing_host"))
+
     /// Whether `headers` frame the body unambiguously: every `Content-Length` the same decimal
     /// number (repeated identical values are allowed), and none beside `Transfer-Encoding`.
     static func hasUnambiguousLength(_ headers: HTTPHeaders) -> Bool {

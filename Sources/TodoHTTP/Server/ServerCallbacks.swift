@@ -26,7 +26,7 @@ enum ServerCallbacks {
     }
 
     static let access: MHD_AccessHandlerCallback = {
-        context, connection, url, method, _, uploadData, uploadSize, requestContext in
+        context, connection, url, method, version, uploadData, uploadSize, requestContext in
         guard let context, let connection, let method, let uploadSize, let requestContext else { return .NO }
         let core = Unmanaged<ServerCore>.fromOpaque(context).takeUnretainedValue()
 
@@ -50,6 +50,12 @@ enum ServerCallbacks {
             guard HandlerInvocation.hasUnambiguousLength(state.headers) else {
                 return MHDResponseWriter.queue(
                     HandlerInvocation.ambiguousLength, on: connection, serviceName: core.serviceName,
+                    closeConnection: true)
+            }
+            // RFC 9112 §3.2: an HTTP/1.1 request without Host is answered 400.
+            if version.map({ String(cString: $0) }) == "HTTP/1.1", !state.headers.contains("Host") {
+                return MHDResponseWriter.queue(
+                    HandlerInvocation.missingHost, on: connection, serviceName: core.serviceName,
                     closeConnection: true)
             }
             let declared = state.headers["Content-Length"].flatMap { Int($0) } ?? 0
