@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Layers, bottom up: C modules → TodoCore (domain, no I/O) → adapters (TodoSQLite, TodoPostgres) and
-/// infrastructure (TodoCrypto, TodoLogging, TodoMetrics, TodoHTTP, TodoConfig) → services (TodoBackend, TodoRecurring,
+/// infrastructure (TodoCrypto, TodoLogging, TodoMetrics, TodoHTTP, TodoConfig) -> services (TodoBackend, TodoRecurring,
 /// TodoFrontend) → TodoApp (config, composition, CLI) → the `todo-chatbot` executable. Dependencies
 /// point down only.
 let package = Package(

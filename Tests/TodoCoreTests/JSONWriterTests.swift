@@ -23,7 +23,8 @@ import TodoCore
 
     @Test(arguments: [
         "", "plain", "\"quoted\"", "back\\slash", "\\", "\"", "line\nbreak\r\ttab", "\u{0}\u{1}\u{1F}\u{7F}",
-        "ends with a quote\"", "\"starts with one", "café ☕️ 日本語 🎉", "\u{2028}\u{2029}", "mixed \"a\\b\"\n\u{8}c",
+        "ends with a quote\"", "\"starts with one", "café ☕️ 日本語 🎉", "\u{2028}\u{2029}",
+        "mixed \"a\\b\"\n\u{8}c",
     ])
     func stringsRoundTripThroughAStandardParser(text: String) throws {
         var writer = JSONWriter()

@@ -20,6 +20,6 @@ struct AccessLogTests {
         #expect(client.send(.get, "/items").status == 200)
 
         let methods = sink.records.filter { $0.message == "request handled" }.map { $0.metadata[LogKey.method] }
-        #expect(methods == [String(long.prefix(AccessLogMiddleware.maxMethodLength)) + "…", "GET"])
+        #expect(methods == [String(long.prefix(HTTPMethod.maxShownLength)) + "…", "GET"])
     }
 }

@@ -11,15 +11,17 @@ import TodoTestSupport
 @Suite(.enabled(if: TestServer.isConfigured, TestServer.skipReason))
 struct UnicodeSearchParityTests {
     static let titles = [
-        "Straße kehren", "STRASSE KEHREN", "İstanbul trip", "istanbul notes", "ΣΊΣΥΦΟΣ", "σίσυφος ξανά",
-        "Crème brûlée", "CREME BRULEE", "Ｆｕｌｌｗｉｄｔｈ memo", "fullwidth memo", "日本語のタスク", "emoji 🎉 party",
-        "Ǆemal's ǅ-day", "Ångström", "angstrom", "Zoë", "zoe", "naïve café", "NAIVE CAFE", "ﬁsh ﬂies",
-        "Ärger", "a\u{308}rger", "Łódź", "lodz", "Ⅻ o'clock", "Ωmega", "ωmega",
+        "Straße kehren", "STRASSE KEHREN", "İstanbul trip", "istanbul notes", "ΣΊΣΥΦΟΣ",
+        "σίσυφος ξανά", "Crème brûlée", "CREME BRULEE", "Ｆｕｌｌｗｉｄｔｈ memo",
+        "fullwidth memo", "日本語のタスク", "emoji 🎉 party", "Ǆemal's ǅ-day", "Ångström", "angstrom",
+        "Zoë", "zoe", "naïve café", "NAIVE CAFE", "ﬁsh ﬂies", "Ärger", "a\u{308}rger", "Łódź", "lodz",
+        "Ⅻ o'clock", "Ωmega", "ωmega",
     ]
     static let searches = [
-        "straße", "strasse", "STRASSE", "istanbul", "İSTANBUL", "ISTANBUL", "σίσυφος", "ΣΊΣΥΦΟΣ", "sisyf",
-        "brulee", "BRÛLÉE", "ｆｕｌｌ", "full", "日本語", "🎉", "ǆ", "Ǆ", "ångström", "ANGSTROM", "zoë", "ZOE",
-        "cafe", "café", "fish", "ﬁ", "ärger", "ÄRGER", "a\u{308}", "łódź", "lodz", "xii", "Ⅻ", "ω", "Ω", "%", "_",
+        "straße", "strasse", "STRASSE", "istanbul", "İSTANBUL", "ISTANBUL", "σίσυφος", "ΣΊΣΥΦΟΣ",
+        "sisyf", "brulee", "BRÛLÉE", "ｆｕｌｌ", "full", "日本語", "🎉", "ǆ", "Ǆ", "ångström",
+        "ANGSTROM", "zoë", "ZOE", "cafe", "café", "fish", "ﬁ", "ärger", "ÄRGER", "a\u{308}", "łódź", "lodz",
+        "xii", "Ⅻ", "ω", "Ω", "%", "_",
     ]
 
     @Test func searchesTagsAndSortsMatchSQLite() throws {

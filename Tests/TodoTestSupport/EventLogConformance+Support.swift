@@ -26,12 +26,7 @@ extension EventLogConformance {
     /// generous: a Kafka group's rebalance takes the mock cluster's 3 s join delay when the machine
     /// is idle, and took over 10 s once in CI with the whole suite running beside it.
     static func waitUntil(timeout: TimeInterval = 30, _ condition: () throws -> Bool) rethrows -> Bool {
-        let deadline = Date(timeIntervalSinceNow: timeout)
-        while Date() < deadline {
-            if try condition() { return true }
-            Thread.sleep(forTimeInterval: 0.005)
-        }
-        return try condition()
+        try eventually(timeout: timeout, condition)
     }
 
     /// A message whose value is `text`.

@@ -24,13 +24,9 @@ struct AccountRoutes {
         }
 
         router.post("/api/auth/login") { request in
-            guard let body = try request.jsonBody().objectValue else {
-                throw AppError(.badRequest, code: "body_not_object", message: "The request body must be a JSON object")
-            }
+            let body = try ValidationErrors.object(try request.jsonBody())
             var problems = ValidationErrors()
-            for key in body.keys.sorted() where key != "email" && key != "password" {
-                problems.add(key, code: "unknown_field", "Unknown field '\(key)'")
-            }
+            problems.addUnknownFields(of: body, known: ["email", "password"])
             let email = body["email"]?.stringValue
             let password = body["password"]?.stringValue
             if email == nil { problems.add("email", code: "required", "email is required") }

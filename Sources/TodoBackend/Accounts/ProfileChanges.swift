@@ -11,16 +11,12 @@ public struct ProfileChanges: Sendable {
     public static let maximumNameLength = 200
 
     public static func parse(_ json: JSONValue) throws(AppError) -> ProfileChanges {
-        guard let object = json.objectValue else {
-            throw AppError(.badRequest, code: "body_not_object", message: "The request body must be a JSON object")
-        }
+        let object = try ValidationErrors.object(json)
         var problems = ValidationErrors()
         var changes = ProfileChanges()
         let known: Set<String> = ["name", "timezone", "quiet_hours_start", "quiet_hours_end", "notification_channels"]
         let readOnly: Set<String> = ["id", "email", "created_at", "updated_at"]
-        for key in object.keys.sorted() where !known.contains(key) && !readOnly.contains(key) {
-            problems.add(key, code: "unknown_field", "Unknown field '\(key)'")
-        }
+        problems.addUnknownFields(of: object, known: known.union(readOnly))
 
         if let value = object["name"], let name = parseName(value, into: &problems) {
             changes.name = .set(name)

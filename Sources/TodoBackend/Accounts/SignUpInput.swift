@@ -14,14 +14,10 @@ public struct SignUpInput: Sendable {
 
     /// Reads `{email, password, name?, timezone?}`, reporting every invalid field at once.
     public static func parse(_ json: JSONValue) throws(AppError) -> SignUpInput {
-        guard let object = json.objectValue else {
-            throw AppError(.badRequest, code: "body_not_object", message: "The request body must be a JSON object")
-        }
+        let object = try ValidationErrors.object(json)
         var problems = ValidationErrors()
         let known: Set<String> = ["email", "password", "name", "timezone"]
-        for key in object.keys.sorted() where !known.contains(key) {
-            problems.add(key, code: "unknown_field", "Unknown field '\(key)'")
-        }
+        problems.addUnknownFields(of: object, known: known)
 
         let email = parseEmail(object["email"], into: &problems)
         let password = parsePassword(object["password"], into: &problems)

@@ -54,12 +54,7 @@ struct ChatRoutes {
     /// as on every other route.
     static func chatInput(_ body: JSONValue) throws -> (message: String, conversationID: String?) {
         var problems = ValidationErrors()
-        guard let object = body.objectValue else {
-            throw AppError(.badRequest, code: "body_not_object", message: "The request body must be a JSON object")
-        }
-        for key in object.keys.sorted() where key != "message" && key != "conversation_id" {
-            problems.add(key, code: "unknown_field", "Unknown field '\(key)'")
-        }
+        problems.addUnknownFields(of: try ValidationErrors.object(body), known: ["message", "conversation_id"])
         let message = body["message"]?.stringValue
         if message == nil { problems.add("message", code: "required", "message is required and must be a string") }
 

@@ -12,16 +12,12 @@ struct NotificationPreferencesInput {
     static let maximumURLLength = 2000
 
     static func parse(_ json: JSONValue, current: NotificationPreferences) throws(AppError) -> Self {
-        guard let object = json.objectValue else {
-            throw AppError(.badRequest, code: "body_not_object", message: "The request body must be a JSON object")
-        }
+        let object = try ValidationErrors.object(json)
         var problems = ValidationErrors()
         let known: Set<String> = [
             "in_app", "browser", "webhook", "quiet_hours_start", "quiet_hours_end", "quiet_policy", "timezone",
         ]
-        for key in object.keys.sorted() where !known.contains(key) {
-            problems.add(key, code: "unknown_field", "Unknown field '\(key)'")
-        }
+        problems.addUnknownFields(of: object, known: known)
 
         var channels: [NotificationChannel] = []
         for (field, channel) in [("in_app", NotificationChannel.inApp), ("browser", .browser)] {
@@ -63,9 +59,7 @@ struct NotificationPreferencesInput {
             problems.add("webhook", code: "invalid_type", "webhook must be an object or null")
             return
         }
-        for key in webhook.keys.sorted() where !["enabled", "url", "secret"].contains(key) {
-            problems.add("webhook.\(key)", code: "unknown_field", "Unknown field 'webhook.\(key)'")
-        }
+        problems.addUnknownFields(of: webhook, known: ["enabled", "url", "secret"], prefix: "webhook.")
 
         preferences.webhookEnabled = webhook["enabled"]?.boolValue ?? false
         if let url = webhook["url"] {

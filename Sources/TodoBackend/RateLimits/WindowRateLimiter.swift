@@ -56,8 +56,17 @@ public final class WindowRateLimiter: Sendable {
     /// Throws the 429 of ``acquire(_:now:)`` when `key` is at its limit, without counting: for
     /// what counts only once it has succeeded (see ``record(_:now:)``).
     public func check(_ key: String, now: Date) throws(AppError) {
-        let wait = windows.withLock { Self.wait($0[key], now: now, limit: limit, window: window) }
-        if let wait { throw refusal(wait) }
+        if let wait = wait(key, now: now) { throw refusal(wait) }
+    }
+
+    /// How long `key` must still wait, or nil when it is under its limit.
+    func wait(_ key: String, now: Date) -> TimeInterval? {
+        windows.withLock { Self.wait($0[key], now: now, limit: limit, window: window) }
+    }
+
+    /// Forgets `key`'s count.
+    public func reset(_ key: String) {
+        windows.withLock { $0[key] = nil }
     }
 
     /// Counts one success of `key` checked with ``check(_:now:)``. Attempts running at the same
@@ -83,7 +92,8 @@ public final class WindowRateLimiter: Sendable {
         trim(&windows, capacity: capacity, now: now, window: window)
     }
 
-    private func refusal(_ wait: TimeInterval) -> AppError {
+    /// The 429 for a wait of `wait` seconds.
+    func refusal(_ wait: TimeInterval) -> AppError {
         let seconds = max(1, Int(wait.rounded(.up)))
         return AppError(
             .rateLimited, code: code, message: "Too many \(what); try again in \(seconds) seconds",

@@ -24,6 +24,22 @@ public struct ValidationErrors: Sendable, Equatable {
         fields.append(Field(field: field, code: code, message: message))
     }
 
+    /// Adds `unknown_field` for every member of `object` not in `known`, in name order; `prefix`
+    /// names the enclosing object (`webhook.`).
+    public mutating func addUnknownFields(of object: [String: JSONValue], known: Set<String>, prefix: String = "") {
+        for key in object.keys.sorted() where !known.contains(key) {
+            add(prefix + key, code: "unknown_field", "Unknown field '\(prefix + key)'")
+        }
+    }
+
+    /// The members of a request body, or 400 `body_not_object` when it is not a JSON object.
+    public static func object(_ body: JSONValue) throws(AppError) -> [String: JSONValue] {
+        guard let object = body.objectValue else {
+            throw AppError(.badRequest, code: "body_not_object", message: "The request body must be a JSON object")
+        }
+        return object
+    }
+
     /// Throws a 422 `validation_failed` error listing every field, if any were added.
     public func throwIfAny() throws(AppError) {
         guard !fields.isEmpty else { return }

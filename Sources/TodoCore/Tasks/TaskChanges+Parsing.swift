@@ -12,19 +12,17 @@ extension TaskChanges {
         "completed",
     ]
 
+    static let acceptedFields = writableFields.union(readOnlyFields)
+
     /// Reads a JSON object into changes, collecting every invalid field into one 422 error.
     /// In `.create` mode a title is required.
     public static func parse(_ json: JSONValue, mode: Mode) throws(AppError) -> TaskChanges {
-        guard let object = json.objectValue else {
-            throw AppError(.badRequest, code: "body_not_object", message: "The request body must be a JSON object")
-        }
+        let object = try ValidationErrors.object(json)
 
         var problems = ValidationErrors()
         var changes = TaskChanges()
 
-        for key in object.keys.sorted() where !writableFields.contains(key) && !readOnlyFields.contains(key) {
-            problems.add(key, code: "unknown_field", "Unknown field '\(key)'")
-        }
+        problems.addUnknownFields(of: object, known: acceptedFields)
 
         if let value = object["title"] {
             if let title = parseTitle(value, into: &problems) { changes.title = .set(title) }

@@ -16,24 +16,29 @@ public enum RFC3339 {
         let second = millisOfDay / 1000 % 60
         let millis = millisOfDay % 1000
 
-        // Years outside 0...9999 (which no task has) take the general path.
-        guard (0...9999).contains(year), abs(offsetSeconds) < 100 * 3600 else {
-            return slowFormat(year, month, day, hour, minute, second, millis, offsetSeconds: offsetSeconds)
-        }
-        // One allocation for the whole text: a page of tasks formats hundreds of these.
-        return String(unsafeUninitializedCapacity: 29) { buffer in
+        // One allocation for the whole text: a page of tasks formats hundreds of these. Years
+        // past 9999 (which no task has) take more digits, as they always did.
+        return String(unsafeUninitializedCapacity: 40) { buffer in
             var index = 0
-            func put(_ value: Int, width: Int) {
-                var value = value
-                for position in stride(from: index + width - 1, through: index, by: -1) {
-                    buffer[position] = UInt8(ascii: "0") + UInt8(value % 10)
-                    value /= 10
-                }
-                index += width
-            }
             func put(_ character: Unicode.Scalar) {
                 buffer[index] = UInt8(ascii: character)
                 index += 1
+            }
+            func put(_ number: Int, width: Int) {
+                if number < 0 { put("-") }
+                var value = number.magnitude
+                var digits = 1
+                var rest = value / 10
+                while rest > 0 {
+                    digits += 1
+                    rest /= 10
+                }
+                let count = max(width, digits)
+                for position in stride(from: index + count - 1, through: index, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+                index += count
             }
 
             put(year, width: 4)
@@ -62,20 +67,6 @@ public enum RFC3339 {
             }
             return index
         }
-    }
-
-    private static func slowFormat(
-        _ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int, _ millis: Int,
-        offsetSeconds: Int
-    ) -> String {
-        var text = Digits.pad(year, 4) + "-" + Digits.pad(month, 2) + "-" + Digits.pad(day, 2) + "T"
-        text += Digits.pad(hour, 2) + ":" + Digits.pad(minute, 2) + ":" + Digits.pad(second, 2)
-        if millis != 0 { text += "." + Digits.pad(millis, 3) }
-        if offsetSeconds == 0 { return text + "Z" }
-
-        let sign = offsetSeconds < 0 ? "-" : "+"
-        let magnitude = abs(offsetSeconds) / 60
-        return text + sign + Digits.pad(magnitude / 60, 2) + ":" + Digits.pad(magnitude % 60, 2)
     }
 
     /// Formats `date` with the offset that `timeZone` has at that instant.

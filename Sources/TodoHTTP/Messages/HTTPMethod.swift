@@ -17,6 +17,15 @@ public struct HTTPMethod: RawRepresentable, Hashable, Sendable, CustomStringConv
 
     public var description: String { rawValue }
 
+    /// The longest token ``shown`` keeps whole; a client may send kilobytes of one.
+    public static let maxShownLength = 24
+
+    /// The token cut to ``maxShownLength`` characters with `…` when longer: for logs and error
+    /// messages, which would otherwise echo whatever a client sent.
+    public var shown: String {
+        rawValue.count > Self.maxShownLength ? String(rawValue.prefix(Self.maxShownLength)) + "…" : rawValue
+    }
+
     /// Whether a request with this method normally carries a body whose media type matters.
     public var carriesContent: Bool {
         self == .post || self == .put || self == .patch

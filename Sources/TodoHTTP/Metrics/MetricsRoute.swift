@@ -17,7 +17,7 @@ public struct MetricsRoute: Sendable {
     public func register(on router: inout Router) {
         router.get("/metrics") { [registries] request in
             guard !request.headers.contains("X-Forwarded-For") else {
-                throw AppError(.notFound, code: "route_not_found", message: "No route matches the requested path")
+                throw Router.notFound
             }
             return HTTPResponse(
                 status: 200, headers: ["Content-Type": MetricsRegistry.contentType, "Cache-Control": "no-store"],

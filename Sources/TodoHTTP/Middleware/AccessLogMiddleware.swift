@@ -25,7 +25,7 @@ public struct AccessLogMiddleware: HTTPMiddleware {
         guard level >= logger.level else { return response }
 
         var metadata: [String: String] = [
-            LogKey.method: Self.loggable(request.method),
+            LogKey.method: request.method.shown,
             LogKey.route: request.context.route ?? "unmatched",
             Self.pathKey: request.path,
             LogKey.status: String(response.status),
@@ -40,17 +40,6 @@ public struct AccessLogMiddleware: HTTPMiddleware {
         }
         logger.log(level, "request handled", metadata)
         return response
-    }
-
-    /// The longest method token logged whole; a client may send kilobytes of one.
-    static let maxMethodLength = 24
-
-    /// The method as sent, cut to ``maxMethodLength`` characters with `…` when longer: for the
-    /// log line and for the 405 message, which would otherwise echo kilobytes back.
-    static func loggable(_ method: HTTPMethod) -> String {
-        let token = method.rawValue
-        guard token.count > maxMethodLength else { return token }
-        return String(token.prefix(maxMethodLength)) + "…"
     }
 
     /// Elapsed time as milliseconds with three decimals, formatted without Foundation.

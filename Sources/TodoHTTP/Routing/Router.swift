@@ -100,9 +100,10 @@ public struct Router: Sendable {
         return endpoint.blocking
     }
 
-    private static let routeNotFound: HTTPHandler = { _ in
-        .error(AppError(.notFound, code: "route_not_found", message: "No route matches the requested path"))
-    }
+    /// 404 `route_not_found`: what a path no route matches gets, and a route that hides itself.
+    static let notFound = AppError(.notFound, code: "route_not_found", message: "No route matches the requested path")
+
+    private static let routeNotFound: HTTPHandler = { _ in .error(notFound) }
 
     private static func answerWithoutHandler(method: HTTPMethod, allow: String) -> HTTPHandler {
         if method == .options {
@@ -111,7 +112,7 @@ public struct Router: Sendable {
         return { request in
             let error = AppError(
                 .methodNotAllowed, code: "method_not_allowed",
-                message: "Method \(AccessLogMiddleware.loggable(request.method)) is not allowed for this path")
+                message: "Method \(request.method.shown) is not allowed for this path")
             return HTTPResponse.error(error).withHeader("Allow", allow)
         }
     }

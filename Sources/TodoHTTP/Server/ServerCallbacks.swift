@@ -47,16 +47,11 @@ enum ServerCallbacks {
             state.arrivedWhileDraining = core.draining.load(ordering: .sequentiallyConsistent)
             state.method = HTTPMethod(rawValue: String(cString: method))
             state.headers = readHeaders(connection)
-            guard HandlerInvocation.hasUnambiguousLength(state.headers) else {
+            if let refusal = RequestFraming.refusal(
+                headers: state.headers, version: version.map { String(cString: $0) })
+            {
                 return MHDResponseWriter.queue(
-                    HandlerInvocation.ambiguousLength, on: connection, serviceName: core.serviceName,
-                    closeConnection: true)
-            }
-            // RFC 9112 §3.2: an HTTP/1.1 request without Host is answered 400.
-            if version.map({ String(cString: $0) }) == "HTTP/1.1", !state.headers.contains("Host") {
-                return MHDResponseWriter.queue(
-                    HandlerInvocation.missingHost, on: connection, serviceName: core.serviceName,
-                    closeConnection: true)
+                    refusal, on: connection, serviceName: core.serviceName, closeConnection: true)
             }
             let declared = state.headers["Content-Length"].flatMap { Int($0) } ?? 0
             guard declared > core.maxBodyBytes else { return .YES }
